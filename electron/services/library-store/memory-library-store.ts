@@ -1,0 +1,29 @@
+import { emptyLibraryDoc, type LibraryDoc } from '../../../shared/model/library-doc.ts';
+import { LibraryState } from './library-state.ts';
+import type { LibraryOp, LibraryStore, WriteStatus } from './library-store.ts';
+
+/** A LibraryStore that never touches disk, for unit tests of the services. */
+export function createMemoryLibraryStore(doc: LibraryDoc = emptyLibraryDoc(), folder = '/memory'): LibraryStore {
+  const state = new LibraryState(doc);
+  const listeners = new Set<(status: WriteStatus) => void>();
+  return {
+    folder,
+    warnings: [],
+    schemaVersion: state.schemaVersion,
+    lastWriteError: () => null,
+    getItem: (id) => state.items.get(id),
+    items: () => state.items.values(),
+    itemCount: () => state.items.size,
+    collections: () => state.collections,
+    settings: () => state.settings,
+    async commit(ops: LibraryOp[]) {
+      for (const op of ops) state.apply(op);
+    },
+    onWriteStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async flush() {},
+    async close() {},
+  };
+}

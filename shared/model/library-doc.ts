@@ -1,0 +1,50 @@
+import type { Collection } from './collection.ts';
+import type { Item } from './item.ts';
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+export interface AutoExportTarget {
+  id: string;
+  /** Absolute path of the .bib (or other) file to keep in sync. */
+  path: string;
+  format: 'bibtex' | 'biblatex' | 'csl-json' | 'ris';
+  /** null = whole library. */
+  collectionId: string | null;
+}
+
+export interface LibrarySettings {
+  /** Citation key pattern, Better BibTeX style. */
+  keyPattern: string;
+  /** LaTeX command used by "Copy \cite{...}". */
+  citeCommand: string;
+  autoExports: AutoExportTarget[];
+  /** Pairs of item ids the user marked "not a duplicate". */
+  notDuplicates: Array<[string, string]>;
+}
+
+export const DEFAULT_SETTINGS: LibrarySettings = {
+  keyPattern: 'auth.lower+year+shorttitle',
+  citeCommand: 'cite',
+  autoExports: [],
+  notDuplicates: [],
+};
+
+/** The lowdb document behind library.json. */
+export interface LibraryDoc {
+  schemaVersion: number;
+  /** Highest journal sequence number folded into this file. */
+  journalSeq: number;
+  settings: LibrarySettings;
+  collections: Collection[];
+  items: Item[];
+}
+
+export function emptyLibraryDoc(): LibraryDoc {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    journalSeq: 0,
+    settings: { ...DEFAULT_SETTINGS, autoExports: [], notDuplicates: [] },
+    collections: [],
+    items: [],
+  };
+}
