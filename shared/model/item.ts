@@ -56,6 +56,8 @@ export interface Item {
    */
   editedFields?: string[];
   metadataPending?: boolean;
+  /** The import that created the item, for undo. */
+  importBatchId?: string;
 }
 
 /** One row of the item table: small, flat, cheap to send for 50k items. */

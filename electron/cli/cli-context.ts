@@ -1,0 +1,65 @@
+import { FolioError } from '../../shared/api/api-error.ts';
+import type { Collection } from '../../shared/model/collection.ts';
+import type { ItemId } from '../../shared/model/ids.ts';
+import { openFolioService, type FolioService } from '../services/folio-service.ts';
+import { resolveLibraryDir } from '../services/library-paths.ts';
+
+/** Exit codes: 0 everything done, 2 done with some entries skipped, 1 failed (nothing written). */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_PARTIAL = 2;
+
+export class UsageError extends Error {}
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Opens the library with the CLI's lock, runs the command, and always closes it. */
+export async function withLibrary<T>(libraryFlag: string | undefined, run: (service: FolioService) => Promise<T>): Promise<T> {
+  const service = await openFolioService(resolveLibraryDir(libraryFlag), 'cli', { host: 'web' });
+  try {
+    return await run(service);
+  } finally {
+    await service.dispose();
+  }
+}
+
+/** A collection by name, or by path "Parent/Child" when names repeat. */
+export function findCollection(all: readonly Collection[], name: string): Collection {
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const pathOf = (c: Collection): string => {
+    const parts = [c.name];
+    let parent = c.parentId ? byId.get(c.parentId) : undefined;
+    while (parent) {
+      parts.unshift(parent.name);
+      parent = parent.parentId ? byId.get(parent.parentId) : undefined;
+    }
+    return parts.join('/');
+  };
+  const matches = all.filter((c) => c.name === name || pathOf(c) === name);
+  if (matches.length === 0) throw new FolioError('NOT_FOUND', `No collection named "${name}"`);
+  if (matches.length > 1) {
+    throw new FolioError('CONFLICT', `Several collections are named "${name}": ${matches.map(pathOf).join(', ')}; give the path`);
+  }
+  return matches[0] as Collection;
+}
+
+/** Item ids for citation keys; every unknown key is named in the error. */
+export function idsForKeys(service: FolioService, keys: readonly string[]): ItemId[] {
+  const byKey = new Map<string, ItemId>();
+  for (const item of service.store.items()) byKey.set(item.citationKey, item.id);
+  const missing = keys.filter((k) => !byKey.has(k));
+  if (missing.length > 0) throw new FolioError('NOT_FOUND', `No item with the key${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  return keys.map((k) => byKey.get(k) as ItemId);
+}
+
+export function splitKeys(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((k) => k.trim()).filter((k) => k.length > 0);
+}

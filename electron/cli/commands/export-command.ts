@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { ExportFormat, ExportScope } from '../../../shared/api/api-types.ts';
+import { FolioError } from '../../../shared/api/api-error.ts';
+import { citedKeys } from '../../../shared/formats/aux/cited-keys.ts';
+import { writeFileAtomic } from '../../services/library-store/index.ts';
+import { EXIT_OK, EXIT_PARTIAL, UsageError, findCollection, splitKeys, withLibrary, type CliIo } from '../cli-context.ts';
+
+const FORMATS: readonly ExportFormat[] = ['bibtex', 'biblatex', 'csl-json', 'ris'];
+
+export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      library: { type: 'string' },
+      format: { type: 'string', default: 'bibtex' },
+      collection: { type: 'string' },
+      keys: { type: 'string' },
+      aux: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    },
+  });
+  const format = values.format as ExportFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const scopes = [values.collection, values.keys, values.aux].filter((v) => v !== undefined);
+  if (scopes.length > 1) throw new UsageError('give at most one of --collection, --keys, --aux');
+
+  let auxKeys: { keys: string[]; all: boolean } | null = null;
+  if (values.aux) {
+    const text = await readFile(values.aux, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new FolioError('IO', `${values.aux}: cannot read (${error.code ?? error.message})`);
+    });
+    auxKeys = citedKeys(text, values.aux);
+  }
+
+  return withLibrary(values.library, async (service) => {
+    let scope: ExportScope = { kind: 'library' };
+    if (values.collection) {
+      scope = { kind: 'collection', collectionId: findCollection(service.store.collections(), values.collection).id, includeChildren: true };
+    } else if (values.keys !== undefined) {
+      scope = { kind: 'keys', keys: splitKeys(values.keys) };
+    } else if (auxKeys && !auxKeys.all) {
+      scope = { kind: 'keys', keys: auxKeys.keys };
+    }
+    const result = await service.api.io.export({ scope, format });
+    for (const warning of result.warnings) io.err(`warning: ${warning}\n`);
+    if (values.output) {
+      await writeFileAtomic(values.output, result.text);
+      io.err(`Exported ${result.count} entries to ${values.output}\n`);
+    } else {
+      io.out(result.text);
+    }
+    const missing = result.warnings.some((w) => w.startsWith('The library has no item'));
+    return missing ? EXIT_PARTIAL : EXIT_OK;
+  });
+}

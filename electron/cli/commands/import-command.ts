@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ImportFormat, ImportIssue } from '../../../shared/api/api-types.ts';
+import { FolioError } from '../../../shared/api/api-error.ts';
+import { decodeTextFile } from '../../services/text-decoding.ts';
+import { EXIT_OK, EXIT_PARTIAL, UsageError, findCollection, withLibrary, type CliIo } from '../cli-context.ts';
+
+const FORMATS: readonly ImportFormat[] = ['bibtex', 'ris', 'csl-json', 'listing'];
+
+export async function importCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      library: { type: 'string' },
+      collection: { type: 'string' },
+      format: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('folio import FILE... [--library DIR] [--collection NAME] [--format F] [--dry-run]');
+  const format = values.format as ImportFormat | undefined;
+  if (format && !FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+
+  // Read and decode every file before opening the library: a missing file fails with nothing written.
+  const files: Array<{ path: string; text: string }> = [];
+  for (const path of positionals) {
+    const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+      throw new FolioError('IO', `${path}: cannot read (${error.code ?? error.message})`);
+    });
+    const decoded = decodeTextFile(bytes, path);
+    if (decoded.warning) io.err(`${decoded.warning}\n`);
+    files.push({ path, text: decoded.text });
+  }
+
+  return withLibrary(values.library, async (service) => {
+    const collectionId = values.collection ? findCollection(service.store.collections(), values.collection).id : null;
+    let imported = 0;
+    const skipped: ImportIssue[] = [];
+    const warnings: ImportIssue[] = [];
+    for (const file of files) {
+      const report = await service.importWithOptions(
+        { text: file.text, fileName: file.path, collectionId, dryRun: values['dry-run'], ...(format ? { format } : {}) },
+        // One commit per file: a killed or failed import leaves the library as it was.
+        {},
+      );
+      imported += report.imported;
+      skipped.push(...report.skipped);
+      warnings.push(...report.warnings);
+      if (values['dry-run']) for (const title of report.preview) io.out(`would add: ${title}\n`);
+    }
+    for (const s of skipped) io.err(`${s.file}:${s.line}: skipped${s.key ? ` ${s.key}` : ''}: ${s.reason}\n`);
+    for (const w of warnings) io.err(`${w.file}:${w.line}: warning: ${w.reason}\n`);
+    const names = files.map((f) => basename(f.path)).join(', ');
+    const verb = values['dry-run'] ? 'Would import' : 'Imported';
+    io.out(`${verb} ${imported} item${imported === 1 ? '' : 's'} from ${names}${skipped.length ? `; skipped ${skipped.length}` : ''}${warnings.length ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}\n`);
+    return skipped.length > 0 ? EXIT_PARTIAL : EXIT_OK;
+  });
+}

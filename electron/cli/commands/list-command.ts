@@ -1,0 +1,29 @@
+import { parseArgs } from 'node:util';
+import { toItemRow } from '../../../shared/model/item-row.ts';
+import { EXIT_OK, withLibrary, type CliIo } from '../cli-context.ts';
+
+export async function listCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { library: { type: 'string' }, json: { type: 'boolean', default: false }, trash: { type: 'boolean', default: false } },
+  });
+  return withLibrary(values.library, async (service) => {
+    const items = [...service.store.items()].filter((i) => (i.trashedAt !== null) === values.trash);
+    if (values.json) {
+      // CSL-JSON items with Folio's own fields beside them.
+      const out = items.map((i) => ({
+        ...i.csl,
+        id: i.citationKey,
+        'citation-key': i.citationKey,
+        folio: { id: i.id, keyPinned: i.keyPinned, tags: i.tags, collections: i.collections, read: i.read, rating: i.rating, flagged: i.flagged, addedAt: i.addedAt, modifiedAt: i.modifiedAt, trashedAt: i.trashedAt, note: i.note?.markdown ?? null },
+      }));
+      io.out(`${JSON.stringify(out, null, 2)}\n`);
+    } else {
+      for (const item of items) {
+        const row = toItemRow(item);
+        io.out(`${row.key}\t${row.year ?? ''}\t${row.title}\n`);
+      }
+    }
+    return EXIT_OK;
+  });
+}

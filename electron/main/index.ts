@@ -1,0 +1,85 @@
+// Composition root of the Electron main process: everything is wired here, explicitly.
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FolioApi } from '../../shared/api/folio-api.ts';
+import { openFolioService, type FolioService } from '../services/folio-service.ts';
+import { libraryFlag, resolveLibraryDir } from '../services/library-paths.ts';
+import { APP_NAME } from '../services/library-paths.ts';
+import { handleAppScheme, registerAppScheme } from './app-protocol.ts';
+import { openExternal } from './external-links.ts';
+import { registerIpc } from './ipc.ts';
+import { IPC_EVENT_CHANNEL } from '../preload/ipc-channels.ts';
+import { buildMenu } from './menu.ts';
+import { createMainWindow } from './window.ts';
+import { loadWindowBounds, trackWindowBounds } from './window-state.ts';
+
+app.setName(APP_NAME);
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  // One writer per library: a second app instance hands over to the first and quits.
+  app.quit();
+} else {
+  let window: BrowserWindow | null = null;
+  let service: FolioService | null = null;
+
+  const shell: FolioApi['shell'] = {
+    async saveTextFile(suggestedName, text) {
+      const result = window
+        ? await dialog.showSaveDialog(window, { defaultPath: suggestedName })
+        : await dialog.showSaveDialog({ defaultPath: suggestedName });
+      if (result.canceled || !result.filePath) return null;
+      await writeFile(result.filePath, text, 'utf8');
+      return result.filePath;
+    },
+    openExternal,
+  };
+
+  app.on('second-instance', () => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  app.whenReady().then(async () => {
+    const folder = resolveLibraryDir(libraryFlag(process.argv), process.env, app.getPath('userData'));
+    try {
+      service = await openFolioService(folder, 'electron', { host: 'electron', shell });
+    } catch (error) {
+      dialog.showErrorBox('Folio cannot open the library', `${folder}\n\n${(error as Error).message}`);
+      app.exit(1);
+      return;
+    }
+    handleAppScheme(join(import.meta.dirname, '../renderer'));
+    const opened = service;
+    registerIpc(ipcMain, opened.api, () => window?.webContents ?? null);
+    const userData = app.getPath('userData');
+    window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), loadWindowBounds(userData), `Folio — ${folder}`, openExternal);
+    trackWindowBounds(window, userData);
+    opened.hub.subscribe((message) => {
+      if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, message);
+    });
+    Menu.setApplicationMenu(buildMenu((command) => opened.hub.emit('onMenuCommand', command)));
+    window.on('closed', () => {
+      window = null;
+    });
+  }).catch((error: unknown) => {
+    dialog.showErrorBox('Folio failed to start', String(error));
+    app.exit(1);
+  });
+
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !service) return;
+    // Write everything before the process ends.
+    event.preventDefault();
+    quitting = true;
+    service.dispose().catch((error: unknown) => {
+      dialog.showErrorBox('Folio could not save the library', String(error));
+    }).finally(() => app.quit());
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,0 +1,30 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { dispatchApiCall } from '../../shared/api/api-dispatch.ts';
+import type { ApiResult } from '../../shared/api/api-error.ts';
+import type { FolioApi } from '../../shared/api/folio-api.ts';
+import { APP_ORIGIN } from './app-protocol.ts';
+import { IPC_CALL_CHANNEL } from '../preload/ipc-channels.ts';
+
+/** True only for the main frame of our own window showing our own renderer. */
+export function isTrustedSender(event: IpcMainInvokeEvent, window: () => WebContents | null): boolean {
+  const frame = event.senderFrame;
+  const contents = window();
+  if (!frame || !contents || event.sender !== contents) return false;
+  if (frame !== contents.mainFrame) return false;
+  try {
+    return new URL(frame.url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** One handler for every API method: sender checked, arguments validated against the schema. */
+export function registerIpc(ipcMain: IpcMain, api: FolioApi, window: () => WebContents | null): () => void {
+  ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, args: unknown): Promise<ApiResult> => {
+    if (!isTrustedSender(event, window)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC call from an untrusted frame' } };
+    }
+    return dispatchApiCall(api, method, args);
+  });
+  return () => ipcMain.removeHandler(IPC_CALL_CHANNEL);
+}

@@ -1,0 +1,37 @@
+import type { FolioEventMessage, FolioEventName, FolioEventPayload, FolioEvents } from '../../shared/api/folio-api.ts';
+
+type Listener = (message: FolioEventMessage) => void;
+
+/** Fan-out of host events to every connected window / browser tab / test. */
+export class EventHub {
+  private readonly listeners = new Set<Listener>();
+
+  emit<E extends FolioEventName>(event: E, payload: FolioEventPayload[E]): void {
+    const message = { event, payload } as FolioEventMessage;
+    for (const listener of this.listeners) {
+      try {
+        listener(message);
+      } catch (error) {
+        console.error('folio: event listener failed', error);
+      }
+    }
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The FolioEvents shape, for in-process consumers (tests, CLI). */
+  asEvents(): FolioEvents {
+    const on = <E extends FolioEventName>(name: E, cb: (payload: FolioEventPayload[E]) => void) =>
+      this.subscribe((m) => {
+        if (m.event === name) cb(m.payload as FolioEventPayload[E]);
+      });
+    return {
+      onLibraryChanged: (cb) => on('onLibraryChanged', cb),
+      onMenuCommand: (cb) => on('onMenuCommand', cb),
+      onStatus: (cb) => on('onStatus', cb),
+    };
+  }
+}

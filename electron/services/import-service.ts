@@ -1,0 +1,115 @@
+import type { ImportIssue, ImportReport, ImportRequest } from '../../shared/api/api-types.ts';
+import { FolioError } from '../../shared/api/api-error.ts';
+import { newId } from '../../shared/model/ids.ts';
+import type { Item } from '../../shared/model/item.ts';
+import { createItem } from './item-factory.ts';
+import { parseImportText, type ImportCandidate } from './import-candidates.ts';
+import type { ServiceContext } from './service-context.ts';
+
+export interface ImportOptions {
+  /** Commit every N items (the CLI uses this for progress); default: one atomic commit. */
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+const PREVIEW_TITLES = 10;
+
+export async function importText(ctx: ServiceContext, request: ImportRequest, options: ImportOptions = {}): Promise<ImportReport> {
+  const parsed = parseImportText(request.text, request.fileName, request.format);
+  const collectionId = request.collectionId ?? null;
+  if (collectionId && !ctx.store.collections().some((c) => c.id === collectionId)) {
+    throw new FolioError('NOT_FOUND', `No collection with id ${collectionId}`);
+  }
+  const batchId = request.dryRun ? '' : newId('imp');
+  const warnings: ImportIssue[] = [];
+  const now = ctx.now();
+  const pattern = ctx.store.settings().keyPattern;
+  const items: Item[] = [];
+  // Keys claimed during a dry run are released again, so a dry run changes nothing.
+  const claimed: Item[] = [];
+  for (const candidate of parsed.candidates) {
+    const item = buildItem(ctx, candidate, { now, pattern, batchId, collectionId, fileName: request.fileName, warnings });
+    ctx.keys.add(item);
+    claimed.push(item);
+    items.push(item);
+  }
+  const report: ImportReport = {
+    format: parsed.format,
+    imported: items.length,
+    skipped: parsed.skipped,
+    warnings,
+    itemIds: items.map((i) => i.id),
+    preview: items.slice(0, PREVIEW_TITLES).map((i) => i.csl.title ?? i.citationKey),
+    batchId,
+  };
+  if (request.dryRun) {
+    for (const item of claimed) ctx.keys.remove(item);
+    return report;
+  }
+  try {
+    await commitInBatches(ctx, items, options);
+  } catch (error) {
+    for (const item of claimed) if (!ctx.store.getItem(item.id)) ctx.keys.remove(item);
+    throw error;
+  }
+  return report;
+}
+
+function buildItem(
+  ctx: ServiceContext,
+  candidate: ImportCandidate,
+  opts: { now: string; pattern: string; batchId: string; collectionId: string | null; fileName: string; warnings: ImportIssue[] },
+): Item {
+  const csl = { ...candidate.csl };
+  delete csl.id;
+  delete csl['citation-key'];
+  let citationKey: string;
+  if (candidate.wantedKey) {
+    citationKey = ctx.keys.claim(candidate.wantedKey);
+    if (citationKey !== candidate.wantedKey) {
+      opts.warnings.push({
+        file: opts.fileName,
+        line: candidate.line,
+        key: candidate.wantedKey,
+        reason: `the key "${candidate.wantedKey}" is already used in the library; imported as "${citationKey}"`,
+      });
+    }
+  } else {
+    citationKey = ctx.keys.generate(csl, opts.pattern);
+  }
+  return createItem({
+    csl,
+    citationKey,
+    now: opts.now,
+    collections: opts.collectionId ? [opts.collectionId as Item['collections'][number]] : [],
+    ...(candidate.source ? { source: candidate.source } : {}),
+    ...(opts.batchId ? { importBatchId: opts.batchId } : {}),
+  });
+}
+
+async function commitInBatches(ctx: ServiceContext, items: Item[], options: ImportOptions): Promise<void> {
+  const size = options.batchSize ?? items.length;
+  if (items.length === 0) return;
+  if (size >= items.length) {
+    if (options.signal?.aborted) throw new FolioError('CONFLICT', 'Import cancelled');
+    await ctx.commit([{ op: 'putItems', items }], { items: 'all' });
+    options.onProgress?.(items.length, items.length);
+    return;
+  }
+  for (let start = 0; start < items.length; start += size) {
+    if (options.signal?.aborted) throw new FolioError('CONFLICT', `Import cancelled after ${start} items`);
+    const batch = items.slice(start, start + size);
+    await ctx.commit([{ op: 'putItems', items: batch }], { items: 'all' });
+    options.onProgress?.(start + batch.length, items.length);
+  }
+}
+
+/** Moves every item of an import batch to the trash. */
+export async function undoImport(ctx: ServiceContext, batchId: string): Promise<number> {
+  const now = ctx.now();
+  const items = [...ctx.store.items()].filter((i) => i.importBatchId === batchId && i.trashedAt === null);
+  if (items.length === 0) throw new FolioError('NOT_FOUND', `No items left from import ${batchId}`);
+  await ctx.commit([{ op: 'putItems', items: items.map((i) => ({ ...i, trashedAt: now, modifiedAt: now })) }], { items: 'all' });
+  return items.length;
+}

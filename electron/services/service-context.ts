@@ -1,0 +1,49 @@
+import { FolioError } from '../../shared/api/api-error.ts';
+import type { ItemId } from '../../shared/model/ids.ts';
+import type { Item } from '../../shared/model/item.ts';
+import type { EventHub } from './event-hub.ts';
+import type { KeyIndex } from './key-index.ts';
+import type { LibraryOp, LibraryStore } from './library-store/library-store.ts';
+
+/** What every group of API methods needs: the store, the key index and the event hub. */
+export class ServiceContext {
+  readonly store: LibraryStore;
+  readonly keys: KeyIndex;
+  readonly hub: EventHub;
+  private readonly clock: () => Date;
+
+  constructor(store: LibraryStore, keys: KeyIndex, hub: EventHub, clock: () => Date = () => new Date()) {
+    this.store = store;
+    this.keys = keys;
+    this.hub = hub;
+    this.clock = clock;
+  }
+
+  now(): string {
+    return this.clock().toISOString();
+  }
+
+  requireItem(id: ItemId): Item {
+    const item = this.store.getItem(id);
+    if (!item) throw new FolioError('NOT_FOUND', `No item with id ${id}`, { id });
+    return item;
+  }
+
+  requireItems(ids: readonly ItemId[]): Item[] {
+    return ids.map((id) => this.requireItem(id));
+  }
+
+  /** Commits, waits until durable, then tells every window what changed. */
+  async commit(ops: LibraryOp[], changed: { items?: ItemId[] | 'all'; collections?: boolean }): Promise<void> {
+    const done = this.store.commit(ops);
+    // Windows can redraw from memory at once; durability is awaited before the call returns.
+    this.hub.emit('onLibraryChanged', { itemIds: changed.items ?? [], collectionsChanged: changed.collections ?? false });
+    await done;
+  }
+
+  /** Replaces items with edited copies (new objects: the store never sees in-place mutation). */
+  async putItems(items: Item[], collections = false): Promise<void> {
+    if (items.length === 0) return;
+    await this.commit([{ op: 'putItems', items }], { items: items.map((i) => i.id), collections });
+  }
+}

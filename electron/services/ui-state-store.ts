@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEFAULT_UI_STATE, type UiState } from '../../shared/api/api-types.ts';
+import { API_ARG_SCHEMAS } from '../../shared/api/api-methods.ts';
+import { writeFileAtomic } from './library-store/index.ts';
+
+export const UI_STATE_FILE = 'ui-state.json';
+
+/**
+ * Window layout and last selection, kept beside library.json but in its own
+ * file so that clicking around never rewrites the library.
+ */
+export class UiStateStore {
+  private readonly path: string;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(libraryFolder: string) {
+    this.path = join(libraryFolder, UI_STATE_FILE);
+  }
+
+  async read(): Promise<UiState> {
+    try {
+      const parsed = API_ARG_SCHEMAS['ui.setState'].safeParse([JSON.parse(await readFile(this.path, 'utf8'))]);
+      // A stale or hand-edited file must not stop the window from opening.
+      return parsed.success ? parsed.data[0] : { ...DEFAULT_UI_STATE };
+    } catch {
+      return { ...DEFAULT_UI_STATE };
+    }
+  }
+
+  async write(state: UiState): Promise<void> {
+    const text = `${JSON.stringify(state, null, 2)}\n`;
+    this.writing = this.writing.catch(() => undefined).then(() => writeFileAtomic(this.path, text));
+    await this.writing;
+  }
+}

@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, relative, isAbsolute } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** Resolves a URL path inside root; null for anything that escapes it (`..`, encoded or not). */
+export function resolveStaticPath(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const wanted = decoded === '/' || decoded === '' ? '/index.html' : decoded;
+  const full = normalize(join(root, wanted));
+  const rel = relative(root, full);
+  if (rel.startsWith('..') || isAbsolute(rel)) return null;
+  return full;
+}
+
+export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
+  const path = resolveStaticPath(root, urlPath);
+  if (!path) return null;
+  try {
+    return { body: await readFile(path), type: TYPES[extname(path)] ?? 'application/octet-stream' };
+  } catch {
+    return null;
+  }
+}

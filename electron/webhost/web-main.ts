@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm run -s web -- --library DIR [--port N]`: the renderer plus the FolioApi on loopback.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openFolioService } from '../services/folio-service.ts';
+import { resolveLibraryDir } from '../services/library-paths.ts';
+import { startWebHost } from './web-host.ts';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const rendererDir = join(repoRoot, 'out', 'renderer');
+
+function fail(message: string): never {
+  process.stderr.write(`folio web: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { library: { type: 'string' }, port: { type: 'string' } },
+    strict: true,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, not "${values.port}"`);
+
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    process.stderr.write('folio web: building the renderer first (npm run build)...\n');
+    const built = spawnSync(join(repoRoot, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: repoRoot, stdio: ['ignore', 2, 2] });
+    if (built.status !== 0) fail('the build failed; run `npm run build` to see why');
+  }
+
+  const folder = resolveLibraryDir(values.library);
+  const service = await openFolioService(folder, 'web', { host: 'web' }).catch((error: unknown) => fail((error as Error).message));
+  for (const warning of service.store.warnings) process.stderr.write(`folio web: ${warning}\n`);
+  const host = await startWebHost({ service, rendererDir, port });
+  process.stdout.write(`${host.url}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await host.close();
+      await service.dispose();
+      process.exit(0);
+    } catch (error) {
+      process.stderr.write(`folio web: could not close the library cleanly after ${signal}: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+await main();
