@@ -15,6 +15,8 @@ export interface WriteStatus {
   ok: boolean;
   /** Human-readable: "Could not save library.json: disk full (ENOSPC). Your changes are kept in memory and retried." */
   message: string;
+  /** Set with ok: true for something to tell the user once, such as an external edit that was kept aside. */
+  warning?: boolean;
 }
 
 /**

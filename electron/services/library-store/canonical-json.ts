@@ -1,0 +1,72 @@
+import type { LibraryDoc } from '../../../shared/model/library-doc.ts';
+import { TimeSlicer } from './time-slicer.ts';
+
+/**
+ * JSON with object keys sorted at every depth, so the same value always gives
+ * the same bytes (small diffs under git or Syncthing). Array order is kept.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const withToJson = value as { toJSON?: () => unknown };
+  if (typeof withToJson.toJSON === 'function') return canonicalJson(withToJson.toJSON());
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      const element: unknown = value[i];
+      out += element === undefined || typeof element === 'function' || typeof element === 'symbol' ? 'null' : canonicalJson(element);
+    }
+    return out + ']';
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const field = record[key];
+    if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue;
+    out += (first ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(field);
+    first = false;
+  }
+  return out + '}';
+}
+
+const HEADER_KEYS = ['schemaVersion', 'journalSeq', 'settings'] as const;
+export const ITEMS_OPEN_LINE = '"items": [';
+export const COLLECTIONS_OPEN_LINE = '"collections": [';
+const CHUNK_CHARS = 1 << 17;
+
+/**
+ * library.json as text chunks of about 128k characters (small enough that
+ * encoding one stays well under a frame): the header keys one per line, then
+ * one collection per line and one item per line. Yields the event loop every
+ * `sliceMs`, so 50k items never block it for more than a frame. The caller must
+ * pass arrays it will not mutate meanwhile (items are immutable; the arrays are snapshots).
+ */
+export async function* serializeLibraryDoc(doc: LibraryDoc, sliceMs = 5): AsyncGenerator<string> {
+  const slicer = new TimeSlicer(sliceMs);
+  let chunk = '{\n';
+  for (const key of HEADER_KEYS) chunk += `${JSON.stringify(key)}: ${canonicalJson(doc[key])},\n`;
+  chunk += COLLECTIONS_OPEN_LINE + '\n';
+  for (let i = 0; i < doc.collections.length; i++) {
+    chunk += canonicalJson(doc.collections[i]) + (i < doc.collections.length - 1 ? ',\n' : '\n');
+  }
+  chunk += '],\n' + ITEMS_OPEN_LINE + '\n';
+  const items = doc.items;
+  for (let i = 0; i < items.length; i++) {
+    chunk += canonicalJson(items[i]) + (i < items.length - 1 ? ',\n' : '\n');
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+    if (slicer.due()) await slicer.yield();
+  }
+  yield chunk + ']\n}\n';
+}
+
+/** The whole document in one string, for small libraries and tests. */
+export async function serializeLibraryDocToString(doc: LibraryDoc): Promise<string> {
+  let out = '';
+  for await (const chunk of serializeLibraryDoc(doc)) out += chunk;
+  return out;
+}

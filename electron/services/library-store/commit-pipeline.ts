@@ -1,0 +1,131 @@
+import type { JournalWriter } from './journal.ts';
+import type { LibraryOp } from './library-store.ts';
+import { Backoff, describeWriteError, type WriteHealth } from './write-health.ts';
+
+interface Batch {
+  /** The in-memory sequence number after this batch's last op: the record's seq. */
+  seq: number;
+  ops: LibraryOp[];
+  waiters: Array<() => void>;
+}
+
+/**
+ * Group commit: ops committed in the same tick, or while a journal write is in
+ * flight, go to disk as one journal record. A failed append is retried with
+ * backoff; the commit promises resolve once their record is durable, or once
+ * compaction has folded their changes into library.json.
+ */
+export class CommitPipeline {
+  private readonly journal: JournalWriter;
+  private readonly health: WriteHealth;
+  private readonly backoff: Backoff;
+  private readonly onWritten: () => void;
+  private pending: Batch | null = null;
+  private queue: Batch[] = [];
+  private inFlight: Batch | null = null;
+  private pumping = false;
+  private scheduled = false;
+  private stopped = false;
+  private sleeper: { timer: NodeJS.Timeout; wake: () => void } | null = null;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(deps: { journal: JournalWriter; health: WriteHealth; retryDelaysMs: readonly number[]; onWritten: () => void }) {
+    this.journal = deps.journal;
+    this.health = deps.health;
+    this.backoff = new Backoff(deps.retryDelaysMs);
+    this.onWritten = deps.onWritten;
+  }
+
+  /** Called after the ops were applied in memory as change number `seq`. */
+  enqueue(ops: LibraryOp[], seq: number): Promise<void> {
+    const batch = (this.pending ??= { seq, ops: [], waiters: [] });
+    batch.ops.push(...ops);
+    batch.seq = seq;
+    const durable = new Promise<void>((resolve) => batch.waiters.push(resolve));
+    if (!this.scheduled && !this.pumping) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        void this.pump();
+      });
+    }
+    return durable;
+  }
+
+  /** Closes the open batch, so no record mixes changes before and after a compaction snapshot. */
+  seal(): void {
+    if (this.pending) this.queue.push(this.pending);
+    this.pending = null;
+  }
+
+  /** Changes up to `seq` are durable in library.json: their commits need not wait for the journal any more. */
+  settleThrough(seq: number): void {
+    const folded = this.queue.filter((batch) => batch.seq <= seq && batch !== this.inFlight);
+    if (folded.length === 0) return;
+    this.queue = this.queue.filter((batch) => !folded.includes(batch));
+    for (const batch of folded) settle(batch);
+    if (this.queue.length === 0) this.sleeper?.wake();
+  }
+
+  whenIdle(): Promise<void> {
+    if (!this.pumping && !this.scheduled) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Ends the retry loop; used by close after everything is folded into library.json. */
+  stop(): void {
+    this.stopped = true;
+    this.sleeper?.wake();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (!this.stopped) {
+        if (this.queue.length === 0) this.seal();
+        const batch = this.queue[0];
+        if (!batch) break;
+        this.inFlight = batch;
+        try {
+          await this.journal.append(batch.seq, batch.ops);
+        } catch (error) {
+          this.inFlight = null;
+          this.health.fail('journal', describeWriteError('library.journal', error));
+          await this.sleep(this.backoff.next());
+          continue;
+        }
+        this.inFlight = null;
+        this.backoff.reset();
+        this.health.succeed('journal');
+        if (this.queue[0] === batch) this.queue.shift();
+        settle(batch);
+        this.onWritten();
+      }
+    } finally {
+      this.pumping = false;
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const wake of waiters) wake();
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.sleeper = null;
+        resolve();
+      };
+      // Unref'd: a CLI that gave up (close() rejected) must still be able to exit.
+      const timer = setTimeout(wake, ms).unref();
+      this.sleeper = { timer, wake };
+    });
+  }
+}
+
+function settle(batch: Batch): void {
+  const waiters = batch.waiters;
+  batch.waiters = [];
+  for (const resolve of waiters) resolve();
+}

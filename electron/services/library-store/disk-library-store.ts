@@ -1,0 +1,147 @@
+import { FolioError } from '../../../shared/api/api-error.ts';
+import type { Collection } from '../../../shared/model/collection.ts';
+import type { ItemId } from '../../../shared/model/ids.ts';
+import type { Item } from '../../../shared/model/item.ts';
+import type { LibrarySettings } from '../../../shared/model/library-doc.ts';
+import { CommitPipeline } from './commit-pipeline.ts';
+import { Compactor, type CompactorDeps } from './compactor.ts';
+import { opsProblem } from './library-doc-schema.ts';
+import type { FileFingerprint } from './library-file.ts';
+import type { LibraryLock } from './library-lock.ts';
+import type { LibraryState } from './library-state.ts';
+import type { LibraryOp, LibraryStore, WriteStatus } from './library-store.ts';
+import type { WriteHealth } from './write-health.ts';
+
+export interface DiskStoreDeps extends Omit<CompactorDeps, 'pipeline' | 'memSeq'> {
+  folder: string;
+  lock: LibraryLock;
+  /** The seq of the last change in memory after replaying the journal. */
+  memSeq: number;
+  health: WriteHealth;
+}
+
+/**
+ * The library on disk: reads are served from memory; commit() journals, and
+ * the compactor folds the journal into library.json in the background.
+ * Built by openLibraryStore, which also recovers and locks the folder.
+ */
+export class DiskLibraryStore implements LibraryStore {
+  readonly folder: string;
+  readonly warnings: string[];
+  private readonly state: LibraryState;
+  private readonly health: WriteHealth;
+  private readonly lock: LibraryLock;
+  private readonly pipeline: CommitPipeline;
+  private readonly compactor: Compactor;
+  private readonly flushTimeoutMs: number;
+  private readonly pollMs: number;
+  private memSeq: number;
+  private closing: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(deps: DiskStoreDeps) {
+    this.folder = deps.folder;
+    this.warnings = deps.warnings;
+    this.state = deps.state;
+    this.health = deps.health;
+    this.lock = deps.lock;
+    this.memSeq = deps.memSeq;
+    this.flushTimeoutMs = deps.tuning.flushTimeoutMs;
+    this.pollMs = Math.min(deps.tuning.retryDelaysMs[0] ?? 1_000, 1_000);
+    this.pipeline = new CommitPipeline({
+      journal: deps.journal,
+      health: deps.health,
+      retryDelaysMs: deps.tuning.retryDelaysMs,
+      onWritten: () => this.compactor.afterAppend(),
+    });
+    this.compactor = new Compactor({ ...deps, pipeline: this.pipeline, memSeq: () => this.memSeq });
+  }
+
+  get schemaVersion(): number {
+    return this.state.schemaVersion;
+  }
+
+  lastWriteError(): string | null {
+    return this.health.lastError();
+  }
+
+  getItem(id: ItemId): Item | undefined {
+    return this.state.items.get(id);
+  }
+
+  items(): IterableIterator<Item> {
+    return this.state.items.values();
+  }
+
+  itemCount(): number {
+    return this.state.items.size;
+  }
+
+  collections(): readonly Collection[] {
+    return this.state.collections;
+  }
+
+  settings(): LibrarySettings {
+    return this.state.settings;
+  }
+
+  commit(ops: LibraryOp[]): Promise<void> {
+    if (this.closed || this.closing) return Promise.reject(new FolioError('INTERNAL', `The library ${this.folder} is closed or closing; the change was not made.`));
+    const problem = opsProblem(ops);
+    if (problem) return Promise.reject(new FolioError('INVALID_ARGUMENT', `Invalid library change (${problem}); nothing was changed.`));
+    if (ops.length === 0) return Promise.resolve();
+    for (const op of ops) this.state.apply(op);
+    this.memSeq += 1;
+    return this.pipeline.enqueue(ops, this.memSeq);
+  }
+
+  onWriteStatus(listener: (status: WriteStatus) => void): () => void {
+    return this.health.subscribe(listener);
+  }
+
+  /** Folds everything committed so far into library.json, retrying failed writes for up to flushTimeoutMs. */
+  async flush(): Promise<void> {
+    if (this.closed) return;
+    const target = this.memSeq;
+    const deadline = Date.now() + this.flushTimeoutMs;
+    for (;;) {
+      try {
+        await this.compactor.request();
+      } catch {
+        // Reported through WriteHealth; keep trying until the deadline.
+      }
+      if (this.compactor.foldedSeq >= target) return;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        const reason = this.health.dataError() ?? this.health.lastError() ?? 'the write kept failing';
+        throw new FolioError('IO', `Could not save the library ${this.folder}: ${reason}`, { folder: this.folder });
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(this.pollMs, left)));
+    }
+  }
+
+  /** Flushes, stops background work and releases the lock. On failure the store stays open (and locked) so nothing is lost. */
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.closing ??= this.finishClose().catch((error: unknown) => {
+      this.closing = null;
+      throw error;
+    });
+    return this.closing;
+  }
+
+  private async finishClose(): Promise<void> {
+    await this.flush();
+    this.pipeline.stop();
+    await this.pipeline.whenIdle();
+    await this.compactor.stop();
+    await this.lock.release();
+    this.closed = true;
+  }
+
+  /** For openLibraryStore: background work that starts once the store exists. */
+  start(options: { backupAtOpen: Promise<FileFingerprint | null> | null; replayed: number }): void {
+    if (options.backupAtOpen) this.compactor.backupAtOpen(options.backupAtOpen);
+    if (options.replayed > 0) this.compactor.afterAppend();
+  }
+}

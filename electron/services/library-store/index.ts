@@ -1,0 +1,12 @@
+export type { LibraryOp, LibraryOwner, LibraryStore, WriteStatus } from './library-store.ts';
+export { LibraryState } from './library-state.ts';
+export { createMemoryLibraryStore } from './memory-library-store.ts';
+export { openLibraryStore, LIBRARY_FILE, JOURNAL_FILE, BACKUPS_DIR, ATTACHMENTS_DIR, type OpenLibraryStoreOptions } from './open-library-store.ts';
+export { DiskLibraryStore } from './disk-library-store.ts';
+export { writeFileAtomic, copyFileAtomic, AtomicWriteError } from './write-file-atomic.ts';
+export { nodeStoreFs, type StoreFs } from './store-fs.ts';
+export { DEFAULT_TUNING, type StoreTuning } from './store-tuning.ts';
+export { LIBRARY_MIGRATIONS, migrateLibraryDoc, type LibraryMigration, type RawLibraryDoc } from './migrations.ts';
+export { canonicalJson, serializeLibraryDoc, serializeLibraryDocToString } from './canonical-json.ts';
+export { LOCK_FILE, type LockInfo } from './library-lock.ts';
+export { libraryDocProblem, itemProblem } from './library-doc-schema.ts';

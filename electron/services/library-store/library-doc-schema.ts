@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { LibraryOp } from './library-store.ts';
+
+// These schemas only check: the parsed output is thrown away and callers keep their own objects,
+// so unknown keys survive. Plain z.object (which accepts unknown keys) is used because zod's
+// compiled fast path makes it about twice as quick as looseObject on 50k items at open.
+
+const id = z.string().min(1);
+const text = z.string();
+
+const attachment = z.object({
+  id,
+  path: text,
+  fileName: text,
+  mediaType: text,
+  size: z.number(),
+  sha256: text,
+  addedAt: text,
+});
+
+const annotation = z.object({
+  id,
+  attachmentId: id,
+  page: z.number(),
+  kind: z.enum(['highlight', 'comment']),
+  text,
+  comment: text,
+  color: text,
+  createdAt: text,
+});
+
+const bibtexSource = z.object({
+  entryType: text,
+  key: text,
+  fields: z.array(z.object({ name: text, raw: text })),
+});
+
+export const itemSchema = z.object({
+  id,
+  citationKey: text,
+  keyPinned: z.boolean(),
+  csl: z.object({ type: text }),
+  tags: z.array(text),
+  collections: z.array(id),
+  read: z.enum(['unread', 'reading', 'read']),
+  rating: z.number(),
+  flagged: z.boolean(),
+  addedAt: text,
+  modifiedAt: text,
+  trashedAt: text.nullable(),
+  attachments: z.array(attachment),
+  note: z.object({ markdown: text, modifiedAt: text }).nullable(),
+  annotations: z.array(annotation),
+  source: bibtexSource.optional(),
+  editedFields: z.array(text).optional(),
+  metadataPending: z.boolean().optional(),
+});
+
+export const collectionSchema = z.object({
+  id,
+  name: text,
+  parentId: id.nullable(),
+  createdAt: text,
+});
+
+export const settingsSchema = z.object({
+  keyPattern: text,
+  citeCommand: text,
+  autoExports: z.array(
+    z.object({
+      id,
+      path: text,
+      format: z.enum(['bibtex', 'biblatex', 'csl-json', 'ris']),
+      collectionId: text.nullable(),
+    }),
+  ),
+  notDuplicates: z.array(z.tuple([text, text])),
+});
+
+/** Everything in library.json except the items, which are checked one by one. */
+export const docHeaderSchema = z.object({
+  schemaVersion: z.number().int().min(0),
+  journalSeq: z.number().int().min(0),
+  settings: settingsSchema,
+  collections: z.array(collectionSchema),
+});
+
+const opSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('putItems'), items: z.array(itemSchema) }),
+  z.object({ op: z.literal('deleteItems'), ids: z.array(id) }),
+  z.object({ op: z.literal('putCollections'), collections: z.array(collectionSchema) }),
+  z.object({ op: z.literal('deleteCollections'), ids: z.array(id) }),
+  z.object({ op: z.literal('setSettings'), settings: settingsSchema }),
+]);
+
+const opsSchema = z.array(opSchema);
+
+export const journalRecordSchema = z.object({ seq: z.number().int().min(1), ops: z.array(opSchema) });
+
+/** Returns the first problem found, or null when the document has the LibraryDoc shape. */
+export function libraryDocProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'the top level is not a JSON object';
+  const header = docHeaderSchema.safeParse(value);
+  if (!header.success) return describe(header.error);
+  const items = (value as { items?: unknown }).items;
+  if (!Array.isArray(items)) return '"items" is not a list';
+  for (let i = 0; i < items.length; i++) {
+    const problem = itemProblem(items[i]);
+    if (problem) return `item ${i + 1}: ${problem}`;
+  }
+  return null;
+}
+
+export function itemProblem(value: unknown): string | null {
+  const result = itemSchema.safeParse(value);
+  return result.success ? null : describe(result.error);
+}
+
+/** Ops come from other services; a malformed one must never reach the journal, or it would poison every later open. */
+export function opsProblem(ops: unknown): string | null {
+  const result = opsSchema.safeParse(ops);
+  return result.success ? null : describe(result.error);
+}
+
+export function isJournalRecord(value: unknown): value is { seq: number; ops: LibraryOp[] } {
+  return journalRecordSchema.safeParse(value).success;
+}
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'value';
+  return `${where}: ${issue.message}`;
+}

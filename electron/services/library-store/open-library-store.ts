@@ -1,0 +1,118 @@
+import { join, resolve } from 'node:path';
+import { Low } from 'lowdb';
+import { FolioError } from '../../../shared/api/api-error.ts';
+import { emptyLibraryDoc, type LibraryDoc } from '../../../shared/model/library-doc.ts';
+import { BackupShelf } from './backups.ts';
+import { DiskLibraryStore } from './disk-library-store.ts';
+import { openJournal } from './journal.ts';
+import { LibraryFileAdapter } from './library-file.ts';
+import { acquireLibraryLock } from './library-lock.ts';
+import { loadLibrary } from './library-recovery.ts';
+import { LibraryState } from './library-state.ts';
+import type { LibraryOwner } from './library-store.ts';
+import { LIBRARY_MIGRATIONS, type LibraryMigration } from './migrations.ts';
+import { errorCode, nodeStoreFs, type StoreFs } from './store-fs.ts';
+import { DEFAULT_TUNING, type StoreTuning } from './store-tuning.ts';
+import { parseTempName } from './write-file-atomic.ts';
+import { WriteHealth } from './write-health.ts';
+
+export const LIBRARY_FILE = 'library.json';
+export const JOURNAL_FILE = 'library.journal';
+export const BACKUPS_DIR = 'backups';
+export const ATTACHMENTS_DIR = 'attachments';
+
+export interface OpenLibraryStoreOptions {
+  owner: LibraryOwner;
+  now?: () => Date;
+  /** File-system seam for tests (inject ENOSPC, EACCES ...). Defaults to node:fs/promises. */
+  fs?: StoreFs;
+  /** Schema migrations; defaults to LIBRARY_MIGRATIONS. Tests pass fake ones. */
+  migrations?: readonly LibraryMigration[];
+  tuning?: Partial<StoreTuning>;
+}
+
+/**
+ * Opens (or creates) the library in `folder`: takes folio.lock, loads
+ * library.json (restoring from backup if it cannot be read), replays the
+ * journal, and returns a store whose commits are durable when they resolve.
+ * Rejects with FolioError('LOCKED') if another live process holds the library.
+ */
+export async function openLibraryStore(folder: string, options: OpenLibraryStoreOptions): Promise<DiskLibraryStore> {
+  const fs = options.fs ?? nodeStoreFs;
+  const now = options.now ?? (() => new Date());
+  const tuning: StoreTuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const migrations = options.migrations ?? LIBRARY_MIGRATIONS;
+  const root = resolve(folder);
+  try {
+    await fs.mkdir(root, { recursive: true });
+  } catch (error) {
+    throw asOpenError(root, error);
+  }
+  const lock = await acquireLibraryLock(root, options.owner, { fs, now }).catch((error: unknown) => {
+    throw asOpenError(root, error);
+  });
+  try {
+    await fs.mkdir(join(root, BACKUPS_DIR), { recursive: true });
+    await fs.mkdir(join(root, ATTACHMENTS_DIR), { recursive: true });
+    await removeStaleTemps(fs, root);
+    await removeStaleTemps(fs, join(root, BACKUPS_DIR));
+
+    const adapter = new LibraryFileAdapter(join(root, LIBRARY_FILE), { fs, migrations, sliceMs: tuning.sliceMs });
+    const low = new Low<LibraryDoc>(adapter, emptyLibraryDoc());
+    const backups = new BackupShelf(join(root, BACKUPS_DIR), { fs, migrations, keep: tuning.backupsKept });
+    const loaded = await loadLibrary({ fs, low, adapter, backups, now });
+    const journal = await openJournal(fs, join(root, JOURNAL_FILE), { now, sliceMs: tuning.sliceMs });
+
+    const state = new LibraryState(loaded.doc);
+    let memSeq = loaded.doc.journalSeq;
+    let replayed = 0;
+    for (const record of journal.records) {
+      if (record.seq <= loaded.doc.journalSeq) continue;
+      for (const op of record.ops) state.apply(op);
+      memSeq = record.seq;
+      replayed++;
+    }
+    const warnings = [...loaded.warnings, ...journal.warnings];
+    if (loaded.startedEmpty && replayed > 0) {
+      warnings.push(`library.json was missing, so the library was rebuilt from the ${replayed} change(s) in ${JOURNAL_FILE}; anything older than those is not in it.`);
+    }
+
+    const store = new DiskLibraryStore({
+      folder: root,
+      fs,
+      lock,
+      state,
+      low,
+      adapter,
+      journal: journal.writer,
+      backups,
+      health: new WriteHealth(),
+      tuning,
+      now,
+      warnings,
+      foldedSeq: loaded.doc.journalSeq,
+      memSeq,
+      lastBackupAt: (await backups.list())[0]?.takenAt ?? null,
+    });
+    store.start({ backupAtOpen: loaded.readAsIs ? adapter.fingerprint() : null, replayed });
+    return store;
+  } catch (error) {
+    await lock.release().catch(() => undefined);
+    throw asOpenError(root, error);
+  }
+}
+
+function asOpenError(root: string, error: unknown): FolioError {
+  if (error instanceof FolioError) return error;
+  const code = errorCode(error);
+  const reason = error instanceof Error ? error.message : String(error);
+  return new FolioError('IO', `Could not open the library ${root}: ${reason}`, code ? { folder: root, code } : { folder: root });
+}
+
+/** Temp files of a crashed writer. We hold the lock, so no other process is writing here; our own process's are left alone. */
+async function removeStaleTemps(fs: StoreFs, dir: string): Promise<void> {
+  for (const name of await fs.readdir(dir)) {
+    const temp = parseTempName(name);
+    if (temp && temp.pid !== process.pid) await fs.unlink(join(dir, name)).catch(() => undefined);
+  }
+}

@@ -1,0 +1,30 @@
+import { DEFAULT_RETRY_DELAYS_MS } from './write-health.ts';
+
+/** The knobs of the disk store. Defaults follow DESIGN.md's budgets; tests shrink them. */
+export interface StoreTuning {
+  /** Fold the journal into library.json when it grows past this many bytes. */
+  compactJournalBytes: number;
+  /** ... or holds this many unfolded ops. */
+  compactJournalOps: number;
+  /** ... or this long after the last change. */
+  quietCompactMs: number;
+  /** At most one backup per this interval after compactions. */
+  backupIntervalMs: number;
+  backupsKept: number;
+  retryDelaysMs: readonly number[];
+  /** How long flush() and close() keep retrying a failing write before they reject. */
+  flushTimeoutMs: number;
+  /** Longest stretch of serialisation work before yielding to the event loop. */
+  sliceMs: number;
+}
+
+export const DEFAULT_TUNING: StoreTuning = {
+  compactJournalBytes: 8 * 1024 * 1024,
+  compactJournalOps: 5_000,
+  quietCompactMs: 20_000,
+  backupIntervalMs: 10 * 60_000,
+  backupsKept: 10,
+  retryDelaysMs: DEFAULT_RETRY_DELAYS_MS,
+  flushTimeoutMs: 15_000,
+  sliceMs: 5,
+};
