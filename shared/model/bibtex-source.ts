@@ -19,6 +19,14 @@ export interface BibtexSource {
   /** Citation key exactly as imported. */
   key: string;
   fields: BibtexField[];
+  /**
+   * The @string definitions this entry's fields reference (transitively), as
+   * written: name -> raw value with delimiters (`{J.~Chem. Phys.}`). Kept per
+   * item so an exported subset still compiles.
+   */
+  macros?: Record<string, string>;
+  /** The source file's @preamble contents, raw with delimiters. */
+  preambles?: string[];
   /** Where it came from, for error messages. */
   file?: string;
   line?: number;

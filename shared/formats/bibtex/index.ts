@@ -1,0 +1,11 @@
+export { parseBibtex } from './bibtex-import.ts';
+export type { BibtexParseResult, ParsedBibEntry } from './bibtex-import.ts';
+export { exportBibtex, exportBibtexEntry, exportFields } from './bibtex-export.ts';
+export type { BibtexDialect, BibtexExportOptions, BibtexExportResult } from './bibtex-export.ts';
+export { decodeLatex, decodeVerbatim } from './latex-decode.ts';
+export { encodeLatexText, encodeTitle } from './latex-encode.ts';
+export { parseNames, formatName, formatNames } from './bibtex-names.ts';
+export { parseIsoDate, formatIsoDate, issuedFromFields } from './bibtex-dates.ts';
+export { cslTypeOf, entryTypeOf } from './bibtex-types.ts';
+export { cslVariableOfField } from './bibtex-fields.ts';
+export { fieldsFromCsl } from './csl-to-bibtex.ts';
