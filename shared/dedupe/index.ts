@@ -1,0 +1,3 @@
+export type { DedupeCandidate, DedupeOptions, DuplicatePair, DuplicateReason } from './dedupe-types.ts';
+export { findDuplicates, findDuplicatesOf } from './find-duplicates.ts';
+export { foldText, stripLatex, familyKey } from './normalize.ts';
