@@ -1,0 +1,73 @@
+import { useShallow } from 'zustand/react/shallow';
+import { Icon } from '../../components/Icon.tsx';
+import { Splitter } from '../../components/Splitter.tsx';
+import { useStore } from '../../store/index.ts';
+import { PANE_LIMITS } from '../../store/logic/ui-state.ts';
+import { DetailsPane } from '../details/DetailsPane.tsx';
+import { Dialogs } from '../import-export/Dialogs.tsx';
+import { ImportFileInput } from '../import-export/ImportButton.tsx';
+import { LibraryTable } from '../library/LibraryTable.tsx';
+import { Toolbar } from '../library/Toolbar.tsx';
+import { Sidebar } from '../sidebar/Sidebar.tsx';
+import { StatusBar } from '../status/StatusBar.tsx';
+import { Toasts } from '../status/Toasts.tsx';
+import { WarningsBanner } from '../status/WarningsBanner.tsx';
+import { useFileDrop } from './useFileDrop.ts';
+import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
+import { useDocumentTitle, useTheme } from './useTheme.ts';
+import './app.css';
+
+export function App() {
+  useTheme();
+  useDocumentTitle();
+  useGlobalShortcuts();
+  const dropping = useFileDrop();
+  const { ready, loadError, sidebarWidth, detailsWidth } = useStore(
+    useShallow((s) => ({ ready: s.uiRestored, loadError: s.loadError, sidebarWidth: s.sidebarWidth, detailsWidth: s.detailsWidth })),
+  );
+  const s = useStore.getState;
+
+  if (loadError && !ready) {
+    return (
+      <div className="boot-screen" role="alert">
+        <Icon name="warning" size={28} />
+        <p>Folio could not open the library.</p>
+        <p className="muted">{loadError}</p>
+      </div>
+    );
+  }
+  if (!ready) return <div className="boot-screen" aria-busy="true"><p className="muted">Opening library…</p></div>;
+
+  return (
+    <div className="app">
+      <WarningsBanner />
+      <div className="panes">
+        <div className="pane-sidebar" style={{ width: sidebarWidth }}>
+          <Sidebar />
+        </div>
+        <Splitter label="Resize sidebar" testId="splitter-sidebar" value={sidebarWidth} {...PANE_LIMITS.sidebar} direction={1} onChange={(w) => s().setSidebarWidth(w)} />
+        <main className="pane-center">
+          <Toolbar />
+          <LibraryTable />
+        </main>
+        <Splitter label="Resize item pane" testId="splitter-details" value={detailsWidth} {...PANE_LIMITS.details} direction={-1} onChange={(w) => s().setDetailsWidth(w)} />
+        <div className="pane-details" style={{ width: detailsWidth }}>
+          <DetailsPane />
+        </div>
+      </div>
+      <StatusBar />
+      <ImportFileInput />
+      <Dialogs />
+      <Toasts />
+      {dropping ? (
+        <div className="drop-overlay" data-testid="drop-overlay">
+          <div className="drop-overlay-card">
+            <Icon name="import" size={28} />
+            <p>Drop to import</p>
+            <p className="muted">BibTeX, RIS or CSL-JSON</p>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Item } from '../../../../shared/model/item.ts';
+import { FieldInput } from '../../components/FieldInput.tsx';
+import { useStore } from '../../store/index.ts';
+import { CitationKeyField } from './CitationKeyField.tsx';
+import { CollectionMembership } from './CollectionMembership.tsx';
+import { textPatchValue, typeLabel } from './csl-fields.ts';
+import { MetadataFields } from './MetadataFields.tsx';
+import { StatusControls } from './StatusControls.tsx';
+import { TagsEditor } from './TagsEditor.tsx';
+
+/** The single selected item: every field editable in place. */
+export function ItemDetails({ item }: { item: Item }) {
+  const patch = useStore.getState().patchItem;
+  return (
+    <div className="item-details">
+      <header className="details-header">
+        <div className="details-kicker">
+          <span className="type-badge">{typeLabel(item.csl.type)}</span>
+          {item.trashedAt ? <span className="trashed-badge">In trash</span> : null}
+          <CitationKeyField item={item} />
+        </div>
+        <FieldInput
+          className="title-input"
+          label="Title"
+          testId="field-title"
+          multiline
+          rows={2}
+          placeholder="Title"
+          value={item.csl.title ?? ''}
+          onCommit={(v) => void patch(item.id, { csl: { title: textPatchValue(v) } })}
+        />
+        <StatusControls item={item} />
+      </header>
+
+      <section className="details-section" aria-label="Info">
+        <MetadataFields item={item} />
+      </section>
+
+      <section className="details-section" aria-label="Tags">
+        <h3 className="section-title">Tags</h3>
+        <TagsEditor getIds={() => [item.id]} tags={item.tags} />
+      </section>
+
+      <section className="details-section" aria-label="Collections">
+        <h3 className="section-title">Collections</h3>
+        <CollectionMembership item={item} />
+      </section>
+
+      <footer className="details-meta muted">
+        Added {new Date(item.addedAt).toLocaleString()} · Modified {new Date(item.modifiedAt).toLocaleString()}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Item, ReadStatus } from '../../../../shared/model/item.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { SegmentedControl } from '../../components/SegmentedControl.tsx';
+import { StarRating } from '../../components/StarRating.tsx';
+import { useStore } from '../../store/index.ts';
+
+const READ_SEGMENTS = [
+  { value: 'unread', label: 'Unread', testId: 'read-unread' },
+  { value: 'reading', label: 'Reading', testId: 'read-reading' },
+  { value: 'read', label: 'Read', testId: 'read-read' },
+] as const;
+
+/** Read status, rating and flag: the researcher's own marks on an item. */
+export function StatusControls({ item }: { item: Item }) {
+  const patch = useStore.getState().patchItem;
+  return (
+    <div className="status-controls">
+      <SegmentedControl<ReadStatus> label="Read status" small testId="field-read" value={item.read} segments={READ_SEGMENTS} onChange={(read) => void patch(item.id, { read })} />
+      <StarRating value={item.rating} testId="field-rating" onChange={(rating) => void patch(item.id, { rating })} />
+      <button
+        type="button"
+        className={`icon-button small flag${item.flagged ? ' on' : ''}`}
+        aria-pressed={item.flagged}
+        aria-label={item.flagged ? 'Unflag' : 'Flag'}
+        title={item.flagged ? 'Flagged' : 'Flag this item'}
+        data-testid="field-flagged"
+        onClick={() => void patch(item.id, { flagged: !item.flagged })}
+      >
+        <Icon name="flag" size={14} filled={item.flagged} />
+      </button>
+    </div>
+  );
+}

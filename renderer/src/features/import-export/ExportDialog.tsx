@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { ExportFormat, ExportScope } from '../../../../shared/api/api-types.ts';
+import { Modal } from '../../components/Modal.tsx';
+import { useShallow } from 'zustand/react/shallow';
+import { selectedIds, useStore } from '../../store/index.ts';
+
+const FORMATS: { value: ExportFormat; label: string }[] = [
+  { value: 'bibtex', label: 'BibTeX (.bib)' },
+  { value: 'biblatex', label: 'BibLaTeX (.bib)' },
+  { value: 'csl-json', label: 'CSL-JSON (.json)' },
+  { value: 'ris', label: 'RIS (.ris)' },
+];
+
+interface ScopeOption {
+  id: string;
+  label: string;
+  scope: ExportScope;
+}
+
+export function ExportDialog({ scope, label }: { scope: ExportScope; label: string }) {
+  const selection = useStore(useShallow(selectedIds));
+  const options: ScopeOption[] = [{ id: 'initial', label, scope }];
+  if (scope.kind !== 'items' && selection.length > 0) {
+    options.push({ id: 'selection', label: `${selection.length.toLocaleString()} selected item${selection.length === 1 ? '' : 's'}`, scope: { kind: 'items', ids: selection } });
+  }
+  if (scope.kind !== 'library') options.push({ id: 'library', label: 'Whole library', scope: { kind: 'library' } });
+
+  const [choice, setChoice] = useState('initial');
+  const [format, setFormat] = useState<ExportFormat>('bibtex');
+  const chosen = (options.find((o) => o.id === choice) ?? options[0]) as ScopeOption;
+  const s = useStore.getState;
+  const close = () => s().closeDialog();
+
+  return (
+    <Modal
+      title="Export"
+      testId="export-dialog"
+      width={440}
+      onClose={close}
+      footer={
+        <>
+          <button type="button" data-testid="export-copy" onClick={() => { void s().exportToClipboard(chosen.scope, format); close(); }}>Copy to Clipboard</button>
+          <button type="button" className="primary" data-testid="export-save" onClick={() => { void s().exportToFile(chosen.scope, format); close(); }}>Save to File…</button>
+        </>
+      }
+    >
+      <fieldset className="form-group">
+        <legend>Items</legend>
+        {options.map((o) => (
+          <label key={o.id} className="radio-line">
+            <input type="radio" name="export-scope" value={o.id} data-testid={`export-scope-${o.id}`} checked={choice === o.id} onChange={() => setChoice(o.id)} />
+            {o.label}
+          </label>
+        ))}
+      </fieldset>
+      <label className="form-row">
+        <span>Format</span>
+        <select data-testid="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          {FORMATS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
+        </select>
+      </label>
+    </Modal>
+  );
+}

@@ -1,0 +1,94 @@
+import { memo, type DragEvent, type MouseEvent } from 'react';
+import type { ItemRow } from '../../../../shared/model/item.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { selectedIds, useStore } from '../../store/index.ts';
+import { writeItemDrag } from '../dnd/drag-data.ts';
+import { COLUMNS } from './columns.ts';
+
+interface TableRowProps {
+  row: ItemRow;
+  index: number;
+  top: number;
+}
+
+const READ_LABEL = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const;
+
+function dragImage(count: number): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'drag-image';
+  el.textContent = count === 1 ? '1 item' : `${count.toLocaleString()} items`;
+  document.body.append(el);
+  setTimeout(() => el.remove(), 0);
+  return el;
+}
+
+/**
+ * One table row. Memoised on the row object, and it subscribes only to its
+ * own selected/cursor flags, so a keystroke or a click re-renders a handful
+ * of rows, never all of them.
+ */
+export const TableRow = memo(function TableRow({ row, index, top }: TableRowProps) {
+  const selected = useStore((s) => s.selection.selected.has(row.id));
+  const isCursor = useStore((s) => s.selection.cursor === row.id);
+
+  const onMouseDown = (e: MouseEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    const toggle = e.ctrlKey || e.metaKey;
+    if (e.shiftKey) e.preventDefault(); // no text selection on Shift+click
+    // A plain press on an already selected row may start a drag of the whole
+    // selection: collapse to this row only on click (below), not on press.
+    if (selected && !toggle && !e.shiftKey) return;
+    useStore.getState().clickRow(row.id, { toggle, range: e.shiftKey });
+  };
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    if (selected && !e.ctrlKey && !e.metaKey && !e.shiftKey && useStore.getState().selection.selected.size > 1) {
+      useStore.getState().clickRow(row.id, { toggle: false, range: false });
+    }
+  };
+  const onContextMenu = () => {
+    if (!selected) useStore.getState().clickRow(row.id, { toggle: false, range: false });
+  };
+  const onDragStart = (e: DragEvent<HTMLDivElement>) => {
+    const state = useStore.getState();
+    if (!state.selection.selected.has(row.id)) state.clickRow(row.id, { toggle: false, range: false });
+    const ids = selectedIds(useStore.getState());
+    const keys = ids.map((id) => state.rowsById.get(id)?.key ?? '').filter((k) => k.length > 0);
+    writeItemDrag(e.dataTransfer, ids, keys.join(', '));
+    e.dataTransfer.setDragImage(dragImage(ids.length), -10, -6);
+  };
+
+  const classes = ['table-row', index % 2 === 1 ? 'odd' : '', selected ? 'selected' : '', isCursor ? 'cursor' : ''].join(' ');
+  return (
+    <div
+      className={classes}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-testid="item-row"
+      data-item-id={row.id}
+      draggable
+      style={{ transform: `translateY(${top}px)` }}
+      onMouseDown={onMouseDown}
+      onClick={onClick}
+      onContextMenu={onContextMenu}
+      onDragStart={onDragStart}
+    >
+      <div className="cell col-status" role="gridcell">
+        <span className={`read-dot ${row.read}`} title={READ_LABEL[row.read]} aria-label={READ_LABEL[row.read]} />
+      </div>
+      {COLUMNS.map((c) => {
+        const text = c.text(row);
+        return (
+          <div key={c.id} className={`cell ${c.className}${c.id === 'title' && !row.title ? ' placeholder' : ''}`} role="gridcell" title={text || undefined}>
+            {text}
+          </div>
+        );
+      })}
+      <div className="cell col-indicators" role="gridcell">
+        {row.flagged ? <Icon name="flag" size={13} className="ind-flag" title="Flagged" /> : null}
+        {row.hasNote ? <Icon name="note" size={13} className="ind-note" title="Has a note" /> : null}
+        {row.hasPdf ? <Icon name="pdf" size={13} className="ind-pdf" title="Has a PDF" /> : null}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,58 @@
+import type { KeyboardEvent, RefObject } from 'react';
+import { selectedIds, useStore } from '../../store/index.ts';
+import { ROW_HEIGHT } from './columns.ts';
+
+/**
+ * Focuses the title field of the details pane (Enter in the table). The item
+ * may still be loading right after a selection change, so it retries for a
+ * few frames.
+ */
+export function focusDetails(attempts = 30): void {
+  const title = document.querySelector<HTMLElement>('#details-pane [data-testid="field-title"]');
+  if (title) {
+    title.focus();
+    return;
+  }
+  if (attempts > 0) requestAnimationFrame(() => focusDetails(attempts - 1));
+  else document.getElementById('details-pane')?.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
+}
+
+/** Table keys as in a native list: arrows, Shift ranges, Home/End, PageUp/PageDown, Ctrl/Cmd+A, Delete, Enter. */
+export function useTableKeyboard(scroller: RefObject<HTMLDivElement | null>) {
+  return (e: KeyboardEvent<HTMLDivElement>) => {
+    const s = useStore.getState();
+    const mod = e.ctrlKey || e.metaKey;
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 20) / ROW_HEIGHT) - 1);
+    const total = s.visibleRows.length;
+    let delta: number;
+    switch (e.key) {
+      case 'ArrowDown': delta = 1; break;
+      case 'ArrowUp': delta = -1; break;
+      case 'PageDown': delta = page; break;
+      case 'PageUp': delta = -page; break;
+      case 'Home': delta = -total; break;
+      case 'End': delta = total; break;
+      case 'a':
+      case 'A':
+        if (!mod || e.shiftKey || e.altKey) return;
+        e.preventDefault();
+        s.selectAllVisible();
+        return;
+      case 'Delete':
+      case 'Backspace':
+        e.preventDefault();
+        // In the trash, items leave only through Restore or Empty Trash.
+        if (s.view !== 'trash') void s.trashItems(selectedIds(s));
+        return;
+      case 'Enter':
+        if (s.selection.selected.size === 0) return;
+        e.preventDefault();
+        focusDetails();
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    s.moveCursor(delta, e.shiftKey);
+  };
+}

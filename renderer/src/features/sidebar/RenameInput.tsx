@@ -1,0 +1,41 @@
+import { useEffect, useRef, useState } from 'react';
+
+interface RenameInputProps {
+  initial: string;
+  onDone(name: string | null): void;
+}
+
+/** Inline rename: Enter or blur saves, Escape cancels. */
+export function RenameInput({ initial, onDone }: RenameInputProps) {
+  const [value, setValue] = useState(initial);
+  const ref = useRef<HTMLInputElement>(null);
+  const done = useRef(false);
+  const finish = (name: string | null) => {
+    if (done.current) return;
+    done.current = true;
+    onDone(name);
+  };
+
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+
+  return (
+    <input
+      ref={ref}
+      className="rename-input"
+      aria-label="Collection name"
+      data-testid="collection-rename-input"
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') finish(value);
+        else if (e.key === 'Escape') finish(null);
+      }}
+      onBlur={() => finish(value)}
+    />
+  );
+}

@@ -1,0 +1,102 @@
+import { createApiClient, type ApiTransport } from '../../../shared/api/api-client.ts';
+import type { ApiResult } from '../../../shared/api/api-error.ts';
+import type { FolioBridge, FolioEventMessage, FolioEventName, FolioEventPayload, FolioEvents } from '../../../shared/api/folio-api.ts';
+import { CALL_PATH, EVENTS_PATH, TOKEN_HEADER, type CallRequestBody } from '../../../shared/api/web-protocol.ts';
+import { takeWebToken } from './web-token.ts';
+
+// keepalive lets the last note save survive a tab close, but browsers cap keepalive bodies at 64 KiB.
+const KEEPALIVE_LIMIT = 60_000;
+
+function httpTransport(token: string): ApiTransport {
+  return async (method, args) => {
+    const body: CallRequestBody = { method, args };
+    const json = JSON.stringify(body);
+    let response: Response;
+    try {
+      response = await fetch(CALL_PATH, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        body: json,
+        keepalive: json.length < KEEPALIVE_LIMIT,
+      });
+    } catch (error) {
+      return { ok: false, error: { code: 'IO', message: `Folio is not reachable: ${error instanceof Error ? error.message : String(error)}` } };
+    }
+    if ((response.headers.get('content-type') ?? '').includes('application/json')) return (await response.json()) as ApiResult;
+    const code = response.status === 401 || response.status === 403 ? 'FORBIDDEN' : 'INTERNAL';
+    return { ok: false, error: { code, message: `HTTP ${response.status} ${response.statusText}` } };
+  };
+}
+
+type Listener<E extends FolioEventName> = (payload: FolioEventPayload[E]) => void;
+
+/** Server-sent events, opened on the first subscription; EventSource reconnects by itself. */
+function eventSourceEvents(token: string): FolioEvents {
+  const listeners: { [E in FolioEventName]: Set<Listener<E>> } = {
+    onLibraryChanged: new Set(),
+    onMenuCommand: new Set(),
+    onStatus: new Set(),
+  };
+  let source: EventSource | null = null;
+
+  function ensureOpen(): void {
+    if (source) return;
+    source = new EventSource(`${EVENTS_PATH}?token=${encodeURIComponent(token)}`);
+    source.onmessage = (message: MessageEvent<string>) => {
+      let parsed: FolioEventMessage;
+      try {
+        parsed = JSON.parse(message.data) as FolioEventMessage;
+      } catch {
+        return;
+      }
+      const set = listeners[parsed.event] as Set<(payload: unknown) => void> | undefined;
+      set?.forEach((listener) => listener(parsed.payload));
+    };
+  }
+
+  function subscribe<E extends FolioEventName>(event: E, listener: Listener<E>): () => void {
+    (listeners[event] as Set<Listener<E>>).add(listener);
+    ensureOpen();
+    return () => {
+      (listeners[event] as Set<Listener<E>>).delete(listener);
+    };
+  }
+
+  return {
+    onLibraryChanged: (listener) => subscribe('onLibraryChanged', listener),
+    onMenuCommand: (listener) => subscribe('onMenuCommand', listener),
+    onStatus: (listener) => subscribe('onStatus', listener),
+  };
+}
+
+/** A browser download stands in for the save dialog the web host cannot show. */
+function downloadTextFile(name: string, text: string): Promise<string | null> {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return Promise.resolve(name);
+}
+
+/** FolioBridge over the web host's loopback HTTP protocol (shared/api/web-protocol.ts). */
+export function createWebBridge(): FolioBridge {
+  const token = takeWebToken();
+  const api = createApiClient(httpTransport(token));
+  return {
+    ...api,
+    shell: {
+      saveTextFile: downloadTextFile,
+      // The caller has already passed the URL through the allowlist.
+      openExternal: (url: string) => {
+        window.open(url, '_blank', 'noopener,noreferrer');
+        return Promise.resolve();
+      },
+    },
+    events: eventSourceEvents(token),
+  };
+}

@@ -1,0 +1,31 @@
+import type { UiState } from '../../../shared/api/api-types.ts';
+import { clampWidth, PANE_LIMITS } from './logic/ui-state.ts';
+import type { SliceCreator } from './store-types.ts';
+
+export type Theme = UiState['theme'];
+export type NoteMode = UiState['noteMode'];
+
+export interface PrefsSlice {
+  sidebarWidth: number;
+  detailsWidth: number;
+  noteMode: NoteMode;
+  theme: Theme;
+  /** True once the saved UI state was applied; persistence starts only then. */
+  uiRestored: boolean;
+  setSidebarWidth(width: number): void;
+  setDetailsWidth(width: number): void;
+  setNoteMode(mode: NoteMode): void;
+  setTheme(theme: Theme): void;
+}
+
+export const createPrefsSlice: SliceCreator<PrefsSlice> = (set) => ({
+  sidebarWidth: 240,
+  detailsWidth: 420,
+  noteMode: 'edit',
+  theme: 'system',
+  uiRestored: false,
+  setSidebarWidth: (width) => set({ sidebarWidth: clampWidth(width, PANE_LIMITS.sidebar, 240) }),
+  setDetailsWidth: (width) => set({ detailsWidth: clampWidth(width, PANE_LIMITS.details, 420) }),
+  setNoteMode: (noteMode) => set({ noteMode }),
+  setTheme: (theme) => set({ theme }),
+});

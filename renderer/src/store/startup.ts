@@ -1,0 +1,112 @@
+import type { MenuCommand, UiState } from '../../../shared/api/api-types.ts';
+import type { ItemId } from '../../../shared/model/ids.ts';
+import { getFolio, hostKind } from '../platform/index.ts';
+import { normalizeUiState } from './logic/ui-state.ts';
+import { parseView } from './logic/view.ts';
+import { singleSelectedId } from './selectors.ts';
+import { persistUiState } from './ui-persistence.ts';
+import { useStore } from './use-store.ts';
+
+const get = useStore.getState;
+
+/** What the Electron menu (and the same shortcuts in the web host) asks for. */
+export function runMenuCommand(command: MenuCommand): void {
+  const s = get();
+  switch (command) {
+    case 'import':
+      // An Electron menu click is no user gesture in the page, and Chromium opens a
+      // file chooser only for one: under Electron a dialog's button press comes first.
+      if (hostKind() === 'electron') s.openDialog({ kind: 'import' });
+      else s.requestFileImport();
+      break;
+    case 'paste-bibtex': s.openDialog({ kind: 'paste-bibtex' }); break;
+    case 'new-item': s.openDialog({ kind: 'new-item' }); break;
+    case 'new-collection': void s.createCollection(null); break;
+    case 'focus-filter': s.requestFilterFocus(); break;
+    case 'export-library': s.openDialog({ kind: 'export', scope: { kind: 'library' }, label: 'Whole library' }); break;
+  }
+}
+
+async function loadSavedUiState(): Promise<UiState> {
+  try {
+    return normalizeUiState(await getFolio().ui.getState());
+  } catch {
+    return normalizeUiState(null);
+  }
+}
+
+/** Applies the saved state, dropping collections that no longer exist. */
+function restoreUiState(ui: UiState): void {
+  const { collections } = get();
+  const view = parseView(ui.view);
+  const viewExists = view.kind !== 'collection' || collections.some((c) => c.id === view.id);
+  const known = new Set(collections.map((c) => c.id as string));
+  useStore.setState({
+    view: viewExists ? ui.view : 'all',
+    filter: ui.filter,
+    expandedCollections: new Set(ui.expandedCollections.filter((id) => known.has(id))),
+    sidebarWidth: ui.sidebarWidth,
+    detailsWidth: ui.detailsWidth,
+    noteMode: ui.noteMode,
+    theme: ui.theme,
+    // Set before the rows arrive, so 50k rows are sorted once, in the saved order.
+    sort: ui.sort,
+  });
+}
+
+function wireSelectionToDetails(): void {
+  let shown: ItemId | null = null;
+  const follow = (): void => {
+    const id = singleSelectedId(get());
+    if (id === shown) return;
+    shown = id;
+    void get().loadDetail(id);
+    void get().openNote(id);
+  };
+  useStore.subscribe((state, prev) => {
+    if (state.selection.selected !== prev.selection.selected) follow();
+  });
+  follow();
+}
+
+function wireHostEvents(): void {
+  const { events } = getFolio();
+  events.onLibraryChanged((event) => {
+    if (event.itemIds === 'all') void get().reloadRows();
+    else {
+      get().refreshRows(event.itemIds);
+      get().reloadDetailIfShown(event.itemIds);
+    }
+    if (event.collectionsChanged) void get().loadCollections();
+  });
+  events.onStatus((event) => {
+    if (event.kind === 'write-error') get().setWriteError(event.message);
+    else if (event.kind === 'write-ok') get().setWriteError(null);
+    else get().setStatusMessage(event.message);
+  });
+  events.onMenuCommand(runMenuCommand);
+}
+
+/** Boots the store: saved UI state, library, collections, rows; then follows the host. */
+export async function startStore(): Promise<void> {
+  const [ui] = await Promise.all([loadSavedUiState(), get().loadInfo(), get().loadCollections()]);
+  restoreUiState(ui);
+  await get().reloadRows();
+  // Without rows there is nothing to show: stay on the error screen.
+  const failed = get().loadError;
+  if (failed) throw new Error(failed);
+  const { rowsById } = get();
+  get().selectIds(ui.selectedItemIds.filter((id) => rowsById.has(id as ItemId)) as ItemId[]);
+  useStore.setState({ uiRestored: true });
+  const persistence = persistUiState(ui);
+  wireSelectionToDetails();
+  wireHostEvents();
+  const flushAll = (): void => {
+    void get().flushNote();
+    persistence.flush();
+  };
+  window.addEventListener('beforeunload', flushAll);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flushAll();
+  });
+}

@@ -1,0 +1,21 @@
+import type { StateCreator } from 'zustand';
+import type { LibrarySlice } from './library-slice.ts';
+import type { ViewSlice } from './view-slice.ts';
+import type { CollectionsSlice } from './collections-slice.ts';
+import type { ItemsSlice } from './items-slice.ts';
+import type { DetailsSlice } from './details-slice.ts';
+import type { NotesSlice } from './notes-slice.ts';
+import type { PrefsSlice } from './prefs-slice.ts';
+import type { StatusSlice } from './status-slice.ts';
+import type { DialogsSlice } from './dialogs-slice.ts';
+import type { IoSlice } from './io-slice.ts';
+
+export type Store = LibrarySlice & ViewSlice & CollectionsSlice & ItemsSlice & DetailsSlice & NotesSlice & PrefsSlice & StatusSlice & DialogsSlice & IoSlice;
+
+/** Every slice sees the whole store (zustand's slices pattern). */
+export type SliceCreator<Slice> = StateCreator<Store, [], [], Slice>;
+
+/** A message for the user from a failed call: FolioError and Error carry one. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,26 @@
+import { create } from 'zustand';
+import { createLibrarySlice } from './library-slice.ts';
+import { createViewSlice } from './view-slice.ts';
+import { createCollectionsSlice } from './collections-slice.ts';
+import { createItemsSlice } from './items-slice.ts';
+import { createDetailsSlice } from './details-slice.ts';
+import { createNotesSlice } from './notes-slice.ts';
+import { createPrefsSlice } from './prefs-slice.ts';
+import { createStatusSlice } from './status-slice.ts';
+import { createDialogsSlice } from './dialogs-slice.ts';
+import { createIoSlice } from './io-slice.ts';
+import type { Store } from './store-types.ts';
+
+/** The one store, combined from slices once. */
+export const useStore = create<Store>()((...a) => ({
+  ...createLibrarySlice(...a),
+  ...createViewSlice(...a),
+  ...createCollectionsSlice(...a),
+  ...createItemsSlice(...a),
+  ...createDetailsSlice(...a),
+  ...createNotesSlice(...a),
+  ...createPrefsSlice(...a),
+  ...createStatusSlice(...a),
+  ...createDialogsSlice(...a),
+  ...createIoSlice(...a),
+}));
