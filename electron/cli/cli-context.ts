@@ -22,8 +22,9 @@ export const processIo: CliIo = {
 };
 
 /** Opens the library with the CLI's lock, runs the command, and always closes it. */
-export async function withLibrary<T>(libraryFlag: string | undefined, run: (service: FolioService) => Promise<T>): Promise<T> {
+export async function withLibrary<T>(libraryFlag: string | undefined, io: CliIo, run: (service: FolioService) => Promise<T>): Promise<T> {
   const service = await openFolioService(resolveLibraryDir(libraryFlag), 'cli', { host: 'web' });
+  for (const warning of service.store.warnings) io.err(`warning: ${warning}\n`);
   try {
     return await run(service);
   } finally {

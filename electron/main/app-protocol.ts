@@ -3,9 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { resolveStaticPath } from '../webhost/static-files.ts';
 import { RENDERER_CSP } from '../webhost/web-host.ts';
 
-export const APP_SCHEME = 'folio';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
-export const APP_URL = `${APP_ORIGIN}/index.html`;
+import { APP_HOST, APP_SCHEME } from './app-url.ts';
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {
@@ -18,7 +16,7 @@ export function registerAppScheme(): void {
 export function handleAppScheme(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== 'app') return new Response('Not found', { status: 404 });
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
     const path = resolveStaticPath(rendererDir, url.pathname);
     if (!path) return new Response('Forbidden', { status: 403 });
     const response = await net.fetch(pathToFileURL(path).toString());

@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { dispatchApiCall } from '../../shared/api/api-dispatch.ts';
 import type { ApiResult } from '../../shared/api/api-error.ts';
 import type { FolioApi } from '../../shared/api/folio-api.ts';
-import { APP_ORIGIN } from './app-protocol.ts';
+import { isAppUrl } from './app-url.ts';
 import { IPC_CALL_CHANNEL } from '../preload/ipc-channels.ts';
 
 /** True only for the main frame of our own window showing our own renderer. */
@@ -11,11 +11,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, window: () => WebCont
   const contents = window();
   if (!frame || !contents || event.sender !== contents) return false;
   if (frame !== contents.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isAppUrl(frame.url);
 }
 
 /** One handler for every API method: sender checked, arguments validated against the schema. */

@@ -1,5 +1,5 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
-import { APP_ORIGIN, APP_URL } from './app-protocol.ts';
+import { APP_URL, isAppUrl } from './app-url.ts';
 
 export interface WindowBounds {
   x?: number;
@@ -37,10 +37,10 @@ export function mainWindowOptions(preloadPath: string, bounds: WindowBounds, tit
 /** No navigation away from the app, no new windows; links go through the openExternal allowlist. */
 export function guardNavigation(contents: WebContents, openExternal: (url: string) => Promise<void>): void {
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -12,7 +12,7 @@ export async function collectionCommand(argv: string[], io: CliIo): Promise<numb
   if (!name || (action !== 'add' && action !== 'assign')) {
     throw new UsageError('folio collection add NAME [--parent NAME] --library DIR | folio collection assign NAME --keys k1,k2 --library DIR');
   }
-  return withLibrary(values.library, async (service) => {
+  return withLibrary(values.library, io, async (service) => {
     if (action === 'add') {
       const parentId = values.parent ? findCollection(service.store.collections(), values.parent).id : null;
       const created = await service.api.collections.create(name, parentId);

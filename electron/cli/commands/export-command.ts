@@ -33,7 +33,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     auxKeys = citedKeys(text, values.aux);
   }
 
-  return withLibrary(values.library, async (service) => {
+  return withLibrary(values.library, io, async (service) => {
     let scope: ExportScope = { kind: 'library' };
     if (values.collection) {
       scope = { kind: 'collection', collectionId: findCollection(service.store.collections(), values.collection).id, includeChildren: true };

@@ -34,7 +34,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     files.push({ path, text: decoded.text });
   }
 
-  return withLibrary(values.library, async (service) => {
+  return withLibrary(values.library, io, async (service) => {
     const collectionId = values.collection ? findCollection(service.store.collections(), values.collection).id : null;
     let imported = 0;
     const skipped: ImportIssue[] = [];

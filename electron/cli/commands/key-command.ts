@@ -11,7 +11,7 @@ export async function keyCommand(argv: string[], io: CliIo): Promise<number> {
   if (!['regenerate', 'pin', 'unpin'].includes(action ?? '') || keys.length === 0) {
     throw new UsageError('folio key regenerate|pin|unpin --keys k1,k2 [--dry-run] --library DIR');
   }
-  return withLibrary(values.library, async (service) => {
+  return withLibrary(values.library, io, async (service) => {
     const ids = idsForKeys(service, keys);
     if (action === 'pin' || action === 'unpin') {
       await service.api.keys.pin(ids, action === 'pin');

@@ -7,7 +7,7 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
     args: argv,
     options: { library: { type: 'string' }, json: { type: 'boolean', default: false }, trash: { type: 'boolean', default: false } },
   });
-  return withLibrary(values.library, async (service) => {
+  return withLibrary(values.library, io, async (service) => {
     const items = [...service.store.items()].filter((i) => (i.trashedAt !== null) === values.trash);
     if (values.json) {
       // CSL-JSON items with Folio's own fields beside them.

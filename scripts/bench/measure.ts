@@ -1,0 +1,41 @@
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
+export async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await run();
+  return { ms: round(performance.now() - start), value };
+}
+
+export function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+/**
+ * The longest time the event loop was blocked while `run` was in flight,
+ * from a 1 ms ticker: any gap beyond the tick is time the loop could not run.
+ */
+export async function longestBlock<T>(run: () => Promise<T>): Promise<{ blockMs: number; histogramMaxMs: number; value: T }> {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  let last = performance.now();
+  let worst = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last - 1);
+    last = now;
+  }, 1);
+  try {
+    const value = await run();
+    await new Promise((r) => setTimeout(r, 5));
+    return { blockMs: round(Math.max(0, worst)), histogramMaxMs: round(histogram.max / 1e6), value };
+  } finally {
+    clearInterval(ticker);
+    histogram.disable();
+  }
+}
+
+export function stats(samples: number[]): { max: number; p50: number; mean: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length);
+  return { max: round(sorted.at(-1) ?? 0), p50: round(sorted[Math.floor(sorted.length / 2)] ?? 0), mean: round(mean) };
+}

@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBrowser, type Browser } from '../helpers/chromium.ts';
+import { startWebHostProcess, type RunningHost } from '../helpers/web-host-process.ts';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/e2e/foundation.bib', import.meta.url));
+const library = mkdtempSync(join(tmpdir(), 'folio-e2e-'));
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+
+const rows = () => page.getByTestId('item-row');
+const collection = (name: string) => page.getByTestId('collection-node').filter({ hasText: name });
+const rowFor = (text: string) => rows().filter({ hasText: text });
+
+async function createCollection(name: string): Promise<void> {
+  await page.getByTestId('new-collection').click();
+  const input = page.getByTestId('collection-rename-input');
+  await input.fill(name);
+  await input.press('Enter');
+  await expect.poll(() => collection(name).count()).toBe(1);
+}
+
+beforeAll(async () => {
+  host = await startWebHostProcess(library);
+  browser = await openBrowser();
+  page = browser.page;
+  await page.goto(host.url);
+  await page.getByTestId('sidebar').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+describe('Folio end to end in Chromium, against the web host and a real library folder', () => {
+  it('imports a BibTeX file with accents, braces and several entry types', async () => {
+    await page.getByTestId('import-file-input').setInputFiles(FIXTURE);
+    await expect.poll(() => rows().count()).toBe(5);
+    await expect.poll(() => page.getByTestId('item-table').innerText()).toContain('Schölkopf');
+    const table = await page.getByTestId('item-table').innerText();
+    expect(table).toContain('Apprentissage de représentations pour la traduction à très grande échelle');
+    expect(table).toContain('García-Martínez');
+    expect(table).toContain('vaswani2017attention');
+  });
+
+  it('shows hostile metadata as text and runs nothing', async () => {
+    const hostile = rowFor('<img src=x onerror=');
+    await expect.poll(() => hostile.count()).toBe(1);
+    await hostile.click();
+    await page.getByTestId('details-pane').waitFor();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate('window.__folioPwned')).toBeUndefined();
+    expect(browser.dialogs.filter((d) => d.startsWith('alert'))).toEqual([]);
+    await expect.poll(() => page.getByTestId('field-title').inputValue()).toContain('<img src=x onerror=');
+  });
+
+  it('creates a nested collection by drag and drags items into it', async () => {
+    await createCollection('Machine Learning');
+    await createCollection('Transformers');
+    await collection('Transformers').dragTo(collection('Machine Learning'));
+    await expect.poll(() => collection('Transformers').getAttribute('aria-level')).toBe('2');
+
+    await page.getByTestId('nav-all').click().catch(async () => page.getByRole('treeitem', { name: /All items/i }).click());
+    await rowFor('Attention Is All You Need').click();
+    await rowFor('Toward Causal Representation Learning').click({ modifiers: ['Control'] });
+    await rowFor('Toward Causal Representation Learning').dragTo(collection('Transformers'));
+    await collection('Transformers').click();
+    await expect.poll(() => rows().count()).toBe(2);
+  });
+
+  it('writes a note with math that saves as you type and renders with KaTeX', async () => {
+    await rowFor('Attention Is All You Need').click();
+    await page.getByTestId('note-mode-edit').click();
+    await page.getByTestId('note-editor').fill('Scaled dot-product: $\\mathrm{softmax}(QK^T/\\sqrt{d_k})V$\n\n$$\\sum_i \\alpha_i = 1$$');
+    await expect.poll(() => page.getByTestId('note-status').innerText(), { timeout: 10_000 }).toContain('Saved');
+    await page.getByTestId('note-mode-preview').click();
+    await expect.poll(() => page.getByTestId('note-preview').locator('.katex').count()).toBeGreaterThanOrEqual(2);
+  });
+
+  it("exports the collection's BibTeX to a file", async () => {
+    await collection('Transformers').click({ button: 'right' });
+    await page.getByTestId('collection-menu-export').click();
+    await page.getByTestId('export-format').selectOption('bibtex');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-save').click()]);
+    const text = readFileSync((await download.path()) as string, 'utf8');
+    expect(text).toContain('@inproceedings{vaswani2017attention,');
+    expect(text).toContain('@article{schoelkopf2021causal,');
+    expect(text).toContain('Sch{\\"o}lkopf, Bernhard');
+    expect(text).not.toContain('goodfellow2016deep');
+  });
+
+  it('comes back exactly as it was after the host restarts', async () => {
+    expect(await host.stop()).toBe(0);
+    const onDisk = readFileSync(join(library, 'library.json'), 'utf8');
+    expect(onDisk).toContain('softmax');
+    host = await startWebHostProcess(library);
+    await page.goto(host.url);
+    await page.getByTestId('sidebar').waitFor();
+    // The view (the Transformers collection), its nesting and the selection are restored.
+    await expect.poll(() => collection('Transformers').getAttribute('aria-level')).toBe('2');
+    await expect.poll(() => collection('Transformers').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => rows().count()).toBe(2);
+    await expect.poll(() => page.getByTestId('field-title').inputValue()).toBe('Attention Is All You Need');
+    await page.getByTestId('note-mode-preview').waitFor();
+    await expect.poll(() => page.getByTestId('note-preview').locator('.katex').count()).toBeGreaterThanOrEqual(2);
+    expect(browser.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RunningHost {
+  url: string;
+  process: ChildProcess;
+  stderr: () => string;
+  /** SIGTERM and wait; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `npm run web` exactly as a user would (the real host, the real services, a real folder). */
+export async function startWebHostProcess(library: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
+  const child = spawn(process.execPath, ['--no-warnings', 'electron/webhost/web-main.ts', '--library', library], {
+    cwd: repoRoot,
+    env: { ...process.env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let errText = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errText += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error(`web host did not print its URL in time\n${errText}`)), 60_000);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line.trim());
+    });
+    void exited.then((code) => reject(new Error(`web host exited with ${code}\n${errText}`)));
+  });
+  return {
+    url,
+    process: child,
+    stderr: () => errText,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
