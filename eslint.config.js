@@ -25,6 +25,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/cli/*.js'],
+    languageOptions: { globals: { process: 'readonly' } },
+  },
+  {
     files: ['renderer/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

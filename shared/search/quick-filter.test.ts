@@ -83,12 +83,9 @@ describe('createQuickFilter', () => {
     }
     const qf = createQuickFilter(big);
     qf.filter('');
-    const start = performance.now();
+    // Speed is measured by `npm run bench`, not here; this checks that narrowing stays correct at scale.
     const typed = ['n', 'ne', 'neu', 'neur', 'neura', 'neural', 'neural ', 'neural g', 'neural gr', 'neural gra'];
     for (const q of typed) qf.filter(q);
-    const perKeystroke = (performance.now() - start) / typed.length;
-    // Generous bound for a shared CI machine; `npm run bench` measures the real budget.
-    expect(perKeystroke).toBeLessThan(50);
     expect(qf.filter('neural gra').every((r) => r.title.includes('neural') && r.title.includes('gra'))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { UiState } from '../../../shared/api/api-types.ts';
+import { DEFAULT_UI_STATE, type UiState } from '../../../shared/api/api-types.ts';
 import { clampWidth, PANE_LIMITS } from './logic/ui-state.ts';
 import type { SliceCreator } from './store-types.ts';
 
@@ -19,13 +19,13 @@ export interface PrefsSlice {
 }
 
 export const createPrefsSlice: SliceCreator<PrefsSlice> = (set) => ({
-  sidebarWidth: 240,
-  detailsWidth: 420,
+  sidebarWidth: DEFAULT_UI_STATE.sidebarWidth,
+  detailsWidth: DEFAULT_UI_STATE.detailsWidth,
   noteMode: 'edit',
   theme: 'system',
   uiRestored: false,
-  setSidebarWidth: (width) => set({ sidebarWidth: clampWidth(width, PANE_LIMITS.sidebar, 240) }),
-  setDetailsWidth: (width) => set({ detailsWidth: clampWidth(width, PANE_LIMITS.details, 420) }),
+  setSidebarWidth: (width) => set({ sidebarWidth: clampWidth(width, PANE_LIMITS.sidebar, DEFAULT_UI_STATE.sidebarWidth) }),
+  setDetailsWidth: (width) => set({ detailsWidth: clampWidth(width, PANE_LIMITS.details, DEFAULT_UI_STATE.detailsWidth) }),
   setNoteMode: (noteMode) => set({ noteMode }),
   setTheme: (theme) => set({ theme }),
 });

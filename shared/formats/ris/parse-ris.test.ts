@@ -117,25 +117,19 @@ describe('parseRis validation', () => {
   });
 });
 
-describe('parseRis speed', () => {
-  it('parses 50,000 records in linear time', () => {
+describe('parseRis at scale', () => {
+  it('parses 50,000 records', () => {
     const record = (i: number): string =>
       `TY  - JOUR\nTI  - Paper number ${i}\nAU  - Author, First\nAU  - Second, Author B.\nT2  - Journal of Tests\nPY  - 2020\nDA  - 2020/05/17\nVL  - 3\nSP  - 10\nEP  - 20\nDO  - 10.1234/test.${i}\nKW  - a\nKW  - b\nAB  - An abstract that is a sentence long for record ${i}.\nER  - \n`;
     const parts: string[] = [];
     for (let i = 0; i < 50_000; i++) parts.push(record(i));
     const text = parts.join('\n');
     const small = text.slice(0, text.length / 10);
-    const t0 = performance.now();
     const tenth = parseRis(small, 'small.ris');
-    const t1 = performance.now();
     const all = parseRis(text, 'big.ris');
-    const t2 = performance.now();
     expect(tenth.records.length).toBeGreaterThan(4_900);
     expect(all.records).toHaveLength(50_000);
     expect(all.issues).toEqual([]);
-    console.log(`RIS: 50,000 records in ${(t2 - t1).toFixed(0)} ms (5,000 in ${(t1 - t0).toFixed(0)} ms)`);
-    // The budget is well under 2 s on an idle machine (citation-js needs minutes and grows faster than
-    // linearly); the bound leaves room for a busy shared machine.
-    expect(t2 - t1).toBeLessThan(3000);
+    // Speed is measured by `npm run bench`, not by a timed test.
   });
 });

@@ -11,11 +11,11 @@ export interface Column {
 }
 
 export const COLUMNS: readonly Column[] = [
-  { id: 'title', label: 'Title', track: 'minmax(110px, 3fr)', className: 'col-title', text: (r) => r.title || '(untitled)' },
+  { id: 'title', label: 'Title', track: 'minmax(120px, 4fr)', className: 'col-title', text: (r) => r.title || '(untitled)' },
   { id: 'authors', label: 'Authors', track: 'minmax(70px, 1.5fr)', className: 'col-authors', text: (r) => r.authors },
   { id: 'year', label: 'Year', track: '54px', className: 'col-year num', text: (r) => (r.year === null ? '' : String(r.year)) },
   { id: 'venue', label: 'Venue', track: 'minmax(56px, 1.3fr)', className: 'col-venue', text: (r) => r.venue },
-  { id: 'key', label: 'Key', track: 'minmax(56px, 1.1fr)', className: 'col-key mono', text: (r) => r.key },
+  { id: 'key', label: 'Key', track: 'minmax(56px, 1fr)', className: 'col-key mono', text: (r) => r.key },
   { id: 'addedAt', label: 'Added', track: '84px', className: 'col-added num', text: (r) => r.addedAt.slice(0, 10) },
 ];
 
