@@ -1,0 +1,117 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createApiClient } from '../../shared/api/api-client.ts';
+import type { ApiResult } from '../../shared/api/api-error.ts';
+import type { FolioApi } from '../../shared/api/folio-api.ts';
+import { CALL_PATH, TOKEN_HEADER } from '../../shared/api/web-protocol.ts';
+import { openFolioService, type FolioService } from '../../electron/services/folio-service.ts';
+import { startWebHost } from '../../electron/webhost/web-host.ts';
+
+vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }, net: { fetch: vi.fn() } }));
+const { registerIpc } = await import('../../electron/main/ipc.ts');
+const { IPC_CALL_CHANNEL } = await import('../../electron/preload/ipc-channels.ts');
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function service(): Promise<FolioService> {
+  const s = await openFolioService(mkdtempSync(join(tmpdir(), 'folio-contract-')), 'test', { host: 'web' });
+  cleanups.push(() => s.dispose());
+  return s;
+}
+
+/** The Electron host: the real ipcMain handler (sender checks, schema validation) behind the preload's client. */
+async function ipcClient(): Promise<FolioApi> {
+  const s = await service();
+  let handler: ((event: unknown, method: unknown, args: unknown) => Promise<ApiResult>) | undefined;
+  const ipcMain = { handle: (channel: string, h: typeof handler) => { if (channel === IPC_CALL_CHANNEL) handler = h; }, removeHandler: () => undefined };
+  const mainFrame = { url: 'folio://app/index.html' };
+  const contents = { mainFrame };
+  registerIpc(ipcMain as never, s.api, () => contents as never);
+  // Like ipcRenderer.invoke: arguments are structured-cloned on the way.
+  return createApiClient((method, args) => handler!({ sender: contents, senderFrame: mainFrame }, method, structuredClone(args)));
+}
+
+/** The web host: real HTTP on loopback with the per-run token. */
+async function httpClient(): Promise<FolioApi> {
+  const s = await service();
+  const host = await startWebHost({ service: s, rendererDir: mkdtempSync(join(tmpdir(), 'folio-empty-')), token: 'contract-token' });
+  cleanups.push(() => host.close());
+  const origin = `http://127.0.0.1:${host.port}`;
+  return createApiClient(async (method, args) => {
+    const response = await fetch(origin + CALL_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: 'contract-token' },
+      body: JSON.stringify({ method, args }),
+    });
+    return (await response.json()) as ApiResult;
+  });
+}
+
+const BIB = '@article{lecun1998gradient, title={Gradient-Based Learning Applied to Document Recognition}, author={LeCun, Yann and Bottou, L{\\\'e}on}, journal={Proc. {IEEE}}, year=1998}\n@misc{bad, title={unterminated';
+
+for (const [name, make] of [['Electron IPC', ipcClient], ['web host HTTP', httpClient]] as const) {
+  describe(`FolioApi contract over ${name}`, () => {
+    it('imports, lists, edits, organises, annotates and exports with the same results', async () => {
+      const api = await make();
+      const report = await api.io.importText({ text: BIB, fileName: 'refs.bib' });
+      expect(report).toMatchObject({ format: 'bibtex', imported: 1, skipped: [{ file: 'refs.bib', line: 2 }] });
+      const [row] = await api.library.listRows();
+      expect(row).toMatchObject({ key: 'lecun1998gradient', authors: 'LeCun, Bottou', year: 1998, venue: 'Proc. IEEE', trashed: false });
+      const id = row!.id;
+      const edited = await api.library.updateItem(id, { csl: { title: 'Gradient-based learning & recognition' }, read: 'read' });
+      expect(edited.editedFields).toEqual(['title']);
+      const parent = await api.collections.create('Vision', null);
+      const child = await api.collections.create('Classic', parent.id);
+      await api.collections.addItems(child.id, [id]);
+      await api.notes.save(id, 'LeNet: $y = f(Wx + b)$');
+      expect(await api.notes.get(id)).toBe('LeNet: $y = f(Wx + b)$');
+      const bib = await api.io.export({ scope: { kind: 'collection', collectionId: parent.id, includeChildren: true }, format: 'bibtex' });
+      expect(bib.count).toBe(1);
+      expect(bib.text).toContain('@article{lecun1998gradient,');
+      expect(bib.text).toContain('Gradient-based learning \\& recognition');
+      expect(bib.text).toContain("{LeCun, Yann and Bottou, L{\\'e}on}");
+      expect(await api.io.citeCommand([id], 'citep')).toBe('\\citep{lecun1998gradient}');
+    });
+
+    it('answers errors as {code, message} and validates arguments', async () => {
+      const api = await make();
+      await expect(api.library.getItem('it_nope' as never)).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'No item with id it_nope' });
+      await expect(api.collections.create('', null)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(api.library.updateItem('x' as never, { rating: 11 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    });
+
+    it('keeps the UI state', async () => {
+      const api = await make();
+      const state = { ...(await api.ui.getState()), view: 'trash', filter: 'lecun' };
+      await api.ui.setState(state);
+      expect(await api.ui.getState()).toEqual(state);
+    });
+  });
+}
+
+describe('web host guards', () => {
+  it('refuses calls without the token, from another origin, or for another Host', async () => {
+    const s = await service();
+    const host = await startWebHost({ service: s, rendererDir: mkdtempSync(join(tmpdir(), 'folio-empty-')), token: 'right-token' });
+    cleanups.push(() => host.close());
+    const url = `http://127.0.0.1:${host.port}${CALL_PATH}`;
+    const body = JSON.stringify({ method: 'library.listRows', args: [] });
+    const noToken = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(noToken.status).toBe(403);
+    const wrong = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: 'wrong-token' }, body });
+    expect(wrong.status).toBe(403);
+    const cross = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: 'right-token', origin: 'https://evil.example' }, body });
+    expect(cross.status).toBe(403);
+    const form = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain', [TOKEN_HEADER]: 'right-token' }, body });
+    expect(form.status).toBe(415);
+    const traversal = await fetch(`http://127.0.0.1:${host.port}/..%2f..%2fetc%2fpasswd`);
+    expect(traversal.status).toBe(404);
+    const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: 'right-token' }, body });
+    expect(await ok.json()).toEqual({ ok: true, value: [] });
+  });
+});
