@@ -41,6 +41,8 @@ afterAll(async () => {
 describe('Folio end to end in Chromium, against the web host and a real library folder', () => {
   it('imports a BibTeX file with accents, braces and several entry types', async () => {
     await page.getByTestId('import-file-input').setInputFiles(FIXTURE);
+    await expect.poll(() => page.getByTestId('import-summary').innerText()).toContain('Imported 5, skipped 0');
+    await page.getByTestId('import-report').getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => rows().count()).toBe(5);
     await expect.poll(() => page.getByTestId('item-table').innerText()).toContain('Schölkopf');
     const table = await page.getByTestId('item-table').innerText();
@@ -66,7 +68,7 @@ describe('Folio end to end in Chromium, against the web host and a real library 
     await collection('Transformers').dragTo(collection('Machine Learning'));
     await expect.poll(() => collection('Transformers').getAttribute('aria-level')).toBe('2');
 
-    await page.getByTestId('nav-all').click().catch(async () => page.getByRole('treeitem', { name: /All items/i }).click());
+    await page.getByTestId('all-items-view').click();
     await rowFor('Attention Is All You Need').click();
     await rowFor('Toward Causal Representation Learning').click({ modifiers: ['Control'] });
     await rowFor('Toward Causal Representation Learning').dragTo(collection('Transformers'));
