@@ -10,6 +10,7 @@ import type { FileFingerprint } from './library-file.ts';
 import type { LibraryLock } from './library-lock.ts';
 import type { LibraryState } from './library-state.ts';
 import type { LibraryOp, LibraryStore, WriteStatus } from './library-store.ts';
+import { writeRowsCache } from './rows-cache.ts';
 import type { WriteHealth } from './write-health.ts';
 
 export interface DiskStoreDeps extends Omit<CompactorDeps, 'pipeline' | 'memSeq'> {
@@ -18,6 +19,8 @@ export interface DiskStoreDeps extends Omit<CompactorDeps, 'pipeline' | 'memSeq'
   /** The seq of the last change in memory after replaying the journal. */
   memSeq: number;
   health: WriteHealth;
+  /** Write rows-cache.json at a clean close, for the next open's instant table. */
+  rowsCache: boolean;
 }
 
 /**
@@ -35,11 +38,13 @@ export class DiskLibraryStore implements LibraryStore {
   private readonly compactor: Compactor;
   private readonly flushTimeoutMs: number;
   private readonly pollMs: number;
+  private readonly deps: DiskStoreDeps;
   private memSeq: number;
   private closing: Promise<void> | null = null;
   private closed = false;
 
   constructor(deps: DiskStoreDeps) {
+    this.deps = deps;
     this.folder = deps.folder;
     this.warnings = deps.warnings;
     this.state = deps.state;
@@ -135,8 +140,24 @@ export class DiskLibraryStore implements LibraryStore {
     this.pipeline.stop();
     await this.pipeline.whenIdle();
     await this.compactor.stop();
+    if (this.deps.rowsCache) await this.writeRowsCache();
     await this.lock.release();
     this.closed = true;
+  }
+
+  /** Still under the lock and after the last compaction, so the cache matches library.json exactly. A failure only costs the next open its head start. */
+  private async writeRowsCache(): Promise<void> {
+    const { fs, tuning, adapter } = this.deps;
+    const meta = {
+      journalSeq: this.compactor.foldedSeq,
+      schemaVersion: this.state.schemaVersion,
+      collections: this.state.collections,
+      libraryFile: adapter.path,
+      sliceMs: tuning.sliceMs,
+    };
+    await writeRowsCache(fs, this.folder, this.state.items.values(), meta).catch((error: unknown) => {
+      console.error('library store: could not write rows-cache.json', error);
+    });
   }
 
   /** For openLibraryStore: background work that starts once the store exists. */

@@ -1,7 +1,7 @@
 export type { LibraryOp, LibraryOwner, LibraryStore, WriteStatus } from './library-store.ts';
 export { LibraryState } from './library-state.ts';
 export { createMemoryLibraryStore } from './memory-library-store.ts';
-export { openLibraryStore, LIBRARY_FILE, JOURNAL_FILE, BACKUPS_DIR, ATTACHMENTS_DIR, type OpenLibraryStoreOptions } from './open-library-store.ts';
+export { openLibraryStore, lockLibraryFolder, LIBRARY_FILE, JOURNAL_FILE, BACKUPS_DIR, ATTACHMENTS_DIR, type OpenLibraryStoreOptions } from './open-library-store.ts';
 export { DiskLibraryStore } from './disk-library-store.ts';
 export { writeFileAtomic, copyFileAtomic, AtomicWriteError } from './write-file-atomic.ts';
 export { nodeStoreFs, type StoreFs } from './store-fs.ts';
@@ -10,3 +10,5 @@ export { LIBRARY_MIGRATIONS, migrateLibraryDoc, type LibraryMigration, type RawL
 export { canonicalJson, serializeLibraryDoc, serializeLibraryDocToString } from './canonical-json.ts';
 export { LOCK_FILE, type LockInfo } from './library-lock.ts';
 export { libraryDocProblem, itemProblem } from './library-doc-schema.ts';
+export { readRowsCache, writeRowsCache, ROWS_CACHE_FILE, type RowsCache } from './rows-cache.ts';
+export type { LibraryLock } from './library-lock.ts';

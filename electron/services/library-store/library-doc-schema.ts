@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isItemShaped } from './item-check.ts';
 import type { LibraryOp } from './library-store.ts';
 
 // These schemas only check: the parsed output is thrown away and callers keep their own objects,
@@ -112,6 +113,7 @@ export function libraryDocProblem(value: unknown): string | null {
 }
 
 export function itemProblem(value: unknown): string | null {
+  if (isItemShaped(value)) return null;
   const result = itemSchema.safeParse(value);
   return result.success ? null : describe(result.error);
 }

@@ -3,6 +3,7 @@ import type { Adapter } from 'lowdb';
 import type { LibraryDoc } from '../../../shared/model/library-doc.ts';
 import { serializeLibraryDoc } from './canonical-json.ts';
 import { libraryDocProblem } from './library-doc-schema.ts';
+import { streamLibraryFile } from './library-file-stream.ts';
 import { LIBRARY_MIGRATIONS, migrateLibraryDoc, type LibraryMigration } from './migrations.ts';
 import { isNotFound, nodeStoreFs, readWholeFile, writeAll, type StoreFs } from './store-fs.ts';
 import { replaceFileAtomic } from './write-file-atomic.ts';
@@ -100,6 +101,17 @@ export class LibraryFileAdapter implements Adapter<LibraryDoc> {
 
   /** Reads library.json and says what state it is in, recording its fingerprint when it is readable. */
   async inspect(): Promise<LibraryFileOutcome> {
+    try {
+      const streamed = await streamLibraryFile(this.fs, this.path, this.sliceMs);
+      if (streamed.kind === 'loaded') {
+        this.known = Promise.resolve(streamed.fingerprint);
+        return { kind: 'ok', doc: streamed.doc, migratedFrom: null };
+      }
+    } catch (error) {
+      if (isNotFound(error)) return { kind: 'missing' };
+      throw error;
+    }
+    // Hand-edited layouts, older schema versions and damaged files: the whole-file parse has the last word.
     let bytes: Buffer;
     let mtimeMs: number;
     try {

@@ -6,11 +6,12 @@ import { BackupShelf } from './backups.ts';
 import { DiskLibraryStore } from './disk-library-store.ts';
 import { openJournal } from './journal.ts';
 import { LibraryFileAdapter } from './library-file.ts';
-import { acquireLibraryLock } from './library-lock.ts';
+import { acquireLibraryLock, type LibraryLock } from './library-lock.ts';
 import { loadLibrary } from './library-recovery.ts';
 import { LibraryState } from './library-state.ts';
 import type { LibraryOwner } from './library-store.ts';
 import { LIBRARY_MIGRATIONS, type LibraryMigration } from './migrations.ts';
+import { removeRowsCache } from './rows-cache.ts';
 import { errorCode, nodeStoreFs, type StoreFs } from './store-fs.ts';
 import { DEFAULT_TUNING, type StoreTuning } from './store-tuning.ts';
 import { parseTempName } from './write-file-atomic.ts';
@@ -29,13 +30,36 @@ export interface OpenLibraryStoreOptions {
   /** Schema migrations; defaults to LIBRARY_MIGRATIONS. Tests pass fake ones. */
   migrations?: readonly LibraryMigration[];
   tuning?: Partial<StoreTuning>;
+  /** A lock already taken with lockLibraryFolder on this folder; the store owns it from here (released on close or on a failed open). */
+  lock?: LibraryLock;
+  /** Keep rows-cache.json: write it at a clean close (and drop the old one at open). */
+  rowsCache?: boolean;
+}
+
+/**
+ * Takes folio.lock (creating the folder if needed), so a caller can refuse a
+ * locked library at once and only then start the (longer) load.
+ * Rejects with FolioError('LOCKED') if another live process holds the library.
+ */
+export async function lockLibraryFolder(folder: string, owner: LibraryOwner, options: { fs?: StoreFs; now?: () => Date } = {}): Promise<LibraryLock> {
+  const fs = options.fs ?? nodeStoreFs;
+  const root = resolve(folder);
+  try {
+    await fs.mkdir(root, { recursive: true });
+  } catch (error) {
+    throw asOpenError(root, error);
+  }
+  return acquireLibraryLock(root, owner, { fs, now: options.now ?? (() => new Date()) }).catch((error: unknown) => {
+    throw asOpenError(root, error);
+  });
 }
 
 /**
  * Opens (or creates) the library in `folder`: takes folio.lock, loads
  * library.json (restoring from backup if it cannot be read), replays the
  * journal, and returns a store whose commits are durable when they resolve.
- * Rejects with FolioError('LOCKED') if another live process holds the library.
+ * Rejects with FolioError('LOCKED') if another live process holds the library
+ * (unless options.lock is given).
  */
 export async function openLibraryStore(folder: string, options: OpenLibraryStoreOptions): Promise<DiskLibraryStore> {
   const fs = options.fs ?? nodeStoreFs;
@@ -43,19 +67,15 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
   const tuning: StoreTuning = { ...DEFAULT_TUNING, ...options.tuning };
   const migrations = options.migrations ?? LIBRARY_MIGRATIONS;
   const root = resolve(folder);
-  try {
-    await fs.mkdir(root, { recursive: true });
-  } catch (error) {
-    throw asOpenError(root, error);
-  }
-  const lock = await acquireLibraryLock(root, options.owner, { fs, now }).catch((error: unknown) => {
-    throw asOpenError(root, error);
-  });
+  const lock = options.lock ?? (await lockLibraryFolder(root, options.owner, { fs, now }));
   try {
     await fs.mkdir(join(root, BACKUPS_DIR), { recursive: true });
     await fs.mkdir(join(root, ATTACHMENTS_DIR), { recursive: true });
     await removeStaleTemps(fs, root);
     await removeStaleTemps(fs, join(root, BACKUPS_DIR));
+    // The cache lives only from a clean close to the next open, so a session that ends in a crash
+    // can never leave one behind that looks valid (mtime resolution is 2 s on some file systems).
+    if (options.rowsCache) await removeRowsCache(fs, root);
 
     const adapter = new LibraryFileAdapter(join(root, LIBRARY_FILE), { fs, migrations, sliceMs: tuning.sliceMs });
     const low = new Low<LibraryDoc>(adapter, emptyLibraryDoc());
@@ -93,6 +113,7 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
       foldedSeq: loaded.doc.journalSeq,
       memSeq,
       lastBackupAt: (await backups.list())[0]?.takenAt ?? null,
+      rowsCache: options.rowsCache ?? false,
     });
     store.start({ backupAtOpen: loaded.readAsIs ? adapter.fingerprint() : null, replayed });
     return store;
