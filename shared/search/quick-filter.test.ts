@@ -89,3 +89,16 @@ describe('createQuickFilter', () => {
     expect(qf.filter('neural gra').every((r) => r.title.includes('neural') && r.title.includes('gra'))).toBe(true);
   });
 });
+
+describe('warm-up in slices', () => {
+  it('prepares the index a slice at a time and gives the same answers as a cold filter', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => row(`w${i}`, `Gödel paper ${i}`, `Émile ${i % 7}`, 2000 + (i % 20)));
+    const warmed = createQuickFilter(many);
+    let calls = 0;
+    expect(warmed.warm(() => ++calls >= 1)).toBe(false);
+    expect(warmed.warm(() => false)).toBe(true);
+    const cold = createQuickFilter(many);
+    for (const q of ['godel 12', 'emile 3', '2019', 'paper 999']) expect(warmed.filter(q)).toEqual(cold.filter(q));
+    expect(cold.filter('godel 12').map((r) => r.id)).toContain('w12');
+  });
+});

@@ -13,6 +13,11 @@ export interface QuickFilter {
    * in input order. An empty query returns every row.
    */
   filter(query: string): ItemRow[];
+  /**
+   * Prepares the search index in slices: works until `stop()` says so and
+   * returns true once everything is ready. Optional: filter() finishes the job.
+   */
+  warm(stop: () => boolean): boolean;
 }
 
 interface Haystack {
@@ -64,14 +69,21 @@ function narrows(prev: readonly string[], next: readonly string[]): boolean {
 }
 
 export function createQuickFilter(rows: readonly ItemRow[]): QuickFilter {
-  // Built here, once per rows change, so a keystroke only scans.
   const haystacks = new Array<string>(rows.length);
   const masks = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const hay = haystackOf(rows[i] as ItemRow);
-    haystacks[i] = hay.text;
-    masks[i] = hay.mask;
-  }
+  // Haystacks are built lazily: the table shows rows before any are folded,
+  // warm() folds them in idle time, and the first query folds whatever is left.
+  let built = 0;
+  const buildUntil = (stop: () => boolean): boolean => {
+    while (built < rows.length) {
+      const hay = haystackOf(rows[built] as ItemRow);
+      haystacks[built] = hay.text;
+      masks[built] = hay.mask;
+      built++;
+      if ((built & 255) === 0 && stop()) return false;
+    }
+    return true;
+  };
   let prevTerms: string[] = [];
   // Indices into `rows` that matched prevTerms; null means "all rows".
   let prevMatches: Int32Array | null = null;
@@ -89,6 +101,7 @@ export function createQuickFilter(rows: readonly ItemRow[]): QuickFilter {
       }
       // Longer terms are usually more selective: test them first. One-letter
       // terms are fully decided by the mask and need no substring search.
+      buildUntil(() => false);
       const ordered = terms.filter((t) => !isLetter(t)).sort((a, b) => b.length - a.length);
       const need = charMask(terms.join(''));
       const candidates = prevMatches && narrows(prevTerms, terms) ? prevMatches : null;
@@ -111,6 +124,9 @@ export function createQuickFilter(rows: readonly ItemRow[]): QuickFilter {
       for (let k = 0; k < found; k++) result[k] = rows[prevMatches[k] as number] as ItemRow;
       prevResult = result;
       return result;
+    },
+    warm(stop: () => boolean): boolean {
+      return buildUntil(stop);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { asItemId } from '../model/ids.ts';
 import type { ItemRow } from '../model/item.ts';
-import { sortRows, updateSorted } from './row-sort.ts';
+import { rowComparator, sortRows, updateSorted } from './row-sort.ts';
 
 function row(id: string, over: Partial<ItemRow> = {}): ItemRow {
   return {
@@ -52,5 +52,24 @@ describe('updateSorted', () => {
     const removed = new Set(['r005', 'r100', 'r150']);
     const expected = sortRows([...base.filter((r) => !removed.has(r.id)), ...changed], sort);
     expect(ids(updateSorted(sorted, removed, changed, sort))).toEqual(ids(expected));
+  });
+});
+
+describe('sortRows agrees with rowComparator', () => {
+  it('for every column and direction, with ties, blanks and nulls', () => {
+    const titles = ['Zeta', 'alpha', 'Älpha', '', '{BERT}', 'beta'];
+    const many = Array.from({ length: 120 }, (_, i) => row(`id${(i * 37) % 120}`, {
+      title: titles[i % titles.length] as string,
+      authors: i % 4 === 0 ? '' : `Au${i % 5}`,
+      year: i % 6 === 0 ? null : 2000 + (i % 3),
+      venue: i % 3 === 0 ? '' : `V${i % 4}`,
+      addedAt: `2026-01-0${1 + (i % 3)}`,
+    }));
+    for (const column of ['title', 'authors', 'year', 'venue', 'key', 'addedAt'] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const sort = { column, direction };
+        expect(ids(sortRows(many, sort))).toEqual(ids(many.slice().sort(rowComparator(sort))));
+      }
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { ItemRow } from '../../../../shared/model/item.ts';
 import { createQuickFilter, type QuickFilter } from '../../../../shared/search/quick-filter.ts';
+import { runWhenIdle } from './idle-work.ts';
 import { rowsInView, viewKey, type View } from './view.ts';
 
 export interface VisibleRows {
@@ -18,6 +19,7 @@ export function createVisibleRowsPipeline(): (sorted: ItemRow[], view: View, que
   let lastView = '';
   let inView: ItemRow[] = [];
   let filter: QuickFilter = createQuickFilter([]);
+  let cancelWarm: () => void = () => undefined;
 
   return (sorted, view, query) => {
     const key = viewKey(view);
@@ -26,6 +28,10 @@ export function createVisibleRowsPipeline(): (sorted: ItemRow[], view: View, que
       lastView = key;
       inView = rowsInView(sorted, view);
       filter = createQuickFilter(inView);
+      // Fold the rows for searching after they are on screen, in idle time.
+      cancelWarm();
+      const warming = filter;
+      cancelWarm = runWhenIdle((stop) => warming.warm(stop));
     }
     return { inView, visible: filter.filter(query) };
   };
