@@ -6,7 +6,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve('electron/main/index.ts') },
+      // An input rather than `lib`: the `?modulePath` sub-build (the bibliography worker) cannot bundle a lib config.
+      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
     },
   },
   preload: {

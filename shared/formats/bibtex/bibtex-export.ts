@@ -11,6 +11,8 @@ export interface BibtexExportOptions {
   dialect: BibtexDialect;
   /** Finds an item outside the exported set by key, so crossref/xdata parents can be added. */
   resolveKey?: (key: string) => Item | undefined;
+  /** The item's crossref/xdata references, if the caller memoises them (auto-export does, per item object). */
+  referencesOf?: (item: Item) => ReadonlyArray<{ field: string; key: string }>;
 }
 
 export interface BibtexExportResult {
@@ -75,12 +77,39 @@ export function exportBibtexEntry(item: Item, dialect: BibtexDialect): string {
 const UNWRITABLE_KEY = /[\s,{}]/;
 
 /**
+ * What a .bib file holds, before any entry is serialised: the @preamble/@string
+ * blocks, the entries in file order, and the entries that need their @string
+ * values written in. Auto-export assembles the same file from cached entries.
+ */
+export interface BibtexExportPlan {
+  header: string[];
+  ordered: Item[];
+  inlineFor: ReadonlyMap<Item, ReadonlyMap<string, string>>;
+  warnings: string[];
+}
+
+/** One entry's text as exportBibtex writes it for this plan. */
+export function planEntryText(plan: BibtexExportPlan, item: Item, dialect: BibtexDialect): string {
+  return formatEntry(item, dialect, plan.inlineFor.get(item));
+}
+
+/** Entries (and header blocks) are separated by one blank line. */
+export const BIBTEX_PART_SEPARATOR = '\n';
+
+/**
  * A .bib file for these items: @preamble and @string blocks first, then the
  * entries, with crossref/xdata parents after their children (bibtex only
  * inherits from a parent it has not yet read). Keys are written as they are;
  * a repeated key is skipped with a warning.
  */
 export function exportBibtex(items: Item[], options: BibtexExportOptions): BibtexExportResult {
+  const plan = planBibtexExport(items, options);
+  const parts = [...plan.header];
+  for (const item of plan.ordered) parts.push(planEntryText(plan, item, options.dialect));
+  return { text: parts.join(BIBTEX_PART_SEPARATOR), warnings: plan.warnings };
+}
+
+export function planBibtexExport(items: Item[], options: BibtexExportOptions): BibtexExportPlan {
   const warnings: string[] = [];
   const chosen: Item[] = [];
   const byKey = new Map<string, Item>();
@@ -108,7 +137,7 @@ export function exportBibtex(items: Item[], options: BibtexExportOptions): Bibte
   for (let i = 0; i < chosen.length; i++) {
     const child = chosen[i];
     if (!child?.source) continue;
-    for (const ref of referencedKeys(child.source.fields)) {
+    for (const ref of options.referencesOf ? options.referencesOf(child) : referencedKeys(child.source.fields)) {
       let parent = byKey.get(ref.key.toLowerCase());
       if (!parent) {
         const found = options.resolveKey?.(ref.key);
@@ -144,11 +173,10 @@ export function exportBibtex(items: Item[], options: BibtexExportOptions): Bibte
     }
   }
 
-  const parts: string[] = [];
-  for (const p of preambles) parts.push(`@preamble{${p}}\n`);
-  if (macros.size > 0) parts.push([...macros.values()].map((m) => `@string{${m.name} = ${m.raw}}\n`).join(''));
-  for (const item of ordered) parts.push(formatEntry(item, options.dialect, inlineFor.get(item)));
-  return { text: parts.join('\n'), warnings };
+  const header: string[] = [];
+  for (const p of preambles) header.push(`@preamble{${p}}\n`);
+  if (macros.size > 0) header.push([...macros.values()].map((m) => `@string{${m.name} = ${m.raw}}\n`).join(''));
+  return { header, ordered, inlineFor, warnings };
 }
 
 /**

@@ -66,7 +66,8 @@ export function cslTypeOf(entryType: string, entrysubtype?: string): string {
 
 /** [bibtex, biblatex] entry type for a CSL type. */
 const FROM_CSL: Readonly<Record<string, [string, string]>> = {
-  article: ['article', 'article'],
+  // CSL `article` is a preprint or working paper (arXiv): @misc / @online, never @article without a journal.
+  article: ['misc', 'online'],
   'article-journal': ['article', 'article'],
   'article-magazine': ['article', 'article'],
   'article-newspaper': ['article', 'article'],

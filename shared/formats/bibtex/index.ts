@@ -1,8 +1,9 @@
 export { parseBibtex } from './bibtex-import.ts';
 export type { BibtexParseResult, ParsedBibEntry } from './bibtex-import.ts';
-export { exportBibtex, exportBibtexEntry, exportFields } from './bibtex-export.ts';
-export type { BibtexDialect, BibtexExportOptions, BibtexExportResult } from './bibtex-export.ts';
+export { exportBibtex, exportBibtexEntry, exportFields, planBibtexExport, planEntryText, BIBTEX_PART_SEPARATOR } from './bibtex-export.ts';
+export type { BibtexDialect, BibtexExportOptions, BibtexExportPlan, BibtexExportResult } from './bibtex-export.ts';
 export { decodeLatex, decodeVerbatim } from './latex-decode.ts';
+export { referencedKeys } from './bibtex-raw-values.ts';
 export { encodeLatexText, encodeTitle } from './latex-encode.ts';
 export { parseNames, formatName, formatNames } from './bibtex-names.ts';
 export { parseIsoDate, formatIsoDate, issuedFromFields } from './bibtex-dates.ts';
