@@ -4,10 +4,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FolioApi } from '../../shared/api/folio-api.ts';
 import { openFolioService, type FolioService } from '../services/folio-service.ts';
+import bibliographyWorkerPath from '../services/bibliography/bibliography-worker.ts?modulePath';
 import { libraryFlag, resolveLibraryDir } from '../services/library-paths.ts';
 import { APP_NAME } from '../services/library-paths.ts';
 import { handleAppScheme, registerAppScheme } from './app-protocol.ts';
 import { openExternal } from './external-links.ts';
+import { openAttachment } from './open-attachment.ts';
 import { registerIpc } from './ipc.ts';
 import { IPC_EVENT_CHANNEL } from '../preload/ipc-channels.ts';
 import { buildMenu } from './menu.ts';
@@ -34,6 +36,7 @@ if (!app.requestSingleInstanceLock()) {
       return result.filePath;
     },
     openExternal,
+    openAttachment: (itemId, attachmentId) => openAttachment(service, itemId, attachmentId),
   };
 
   app.on('second-instance', () => {
@@ -46,7 +49,11 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     const folder = resolveLibraryDir(libraryFlag(process.argv), process.env, app.getPath('userData'));
     try {
-      service = await openFolioService(folder, 'electron', { host: 'electron', shell });
+      service = await openFolioService(folder, 'electron', {
+        host: 'electron',
+        shell,
+        bibliography: { workerPath: bibliographyWorkerPath, stylesDir: join(app.getAppPath(), 'resources', 'csl') },
+      });
     } catch (error) {
       dialog.showErrorBox('Folio cannot open the library', `${folder}\n\n${(error as Error).message}`);
       app.exit(1);
@@ -54,6 +61,11 @@ if (!app.requestSingleInstanceLock()) {
     }
     handleAppScheme(join(import.meta.dirname, '../renderer'));
     const opened = service;
+    // A warm start shows cached rows before the library has loaded; a load that fails ends the app as a failed open does.
+    opened.ready.catch((error: unknown) => {
+      dialog.showErrorBox('Folio cannot open the library', `${folder}\n\n${(error as Error).message}`);
+      app.exit(1);
+    });
     registerIpc(ipcMain, opened.api, () => window?.webContents ?? null);
     const userData = app.getPath('userData');
     window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), loadWindowBounds(userData), `Folio — ${folder}`, openExternal);

@@ -2,6 +2,10 @@ import type { FolioApi } from '../../shared/api/folio-api.ts';
 import type { ImportReport, ImportRequest, LibraryInfo } from '../../shared/api/api-types.ts';
 import { FolioError } from '../../shared/api/api-error.ts';
 import { AutoExportService } from './auto-export-service.ts';
+import { createBibliographyMethods } from './bibliography/bibliography-methods.ts';
+import { BibliographyWorker } from './bibliography/bibliography-worker-client.ts';
+import { CslStyleFiles } from './bibliography/csl-style-files.ts';
+import { createSettingsMethods } from './bibliography/settings-methods.ts';
 import { createCollectionMethods } from './collection-methods.ts';
 import { EventHub } from './event-hub.ts';
 import { citeCommand, exportItems } from './export-service.ts';
@@ -9,25 +13,38 @@ import { importText, undoImport, type ImportOptions } from './import-service.ts'
 import { KeyIndex } from './key-index.ts';
 import { createKeyMethods } from './key-methods.ts';
 import { createLibraryMethods } from './library-methods.ts';
-import { openLibraryStore } from './library-store/index.ts';
 import type { LibraryOwner, LibraryStore } from './library-store/library-store.ts';
 import { createNoteMethods } from './note-methods.ts';
+import type { LookupOptions } from './lookup/metadata-fetcher.ts';
+import { createPaperServices, type PaperServices } from './papers-service.ts';
 import { ServiceContext } from './service-context.ts';
 import { UiStateStore } from './ui-state-store.ts';
+import { openWarmService } from './warm-start/warm-start.ts';
 
 export interface FolioServiceOptions {
   host: LibraryInfo['host'];
   /** Host-specific: dialogs and the external-link allowlist live in the Electron adapter. */
   shell?: FolioApi['shell'];
   clock?: () => Date;
+  /** Where the bibliography worker and Folio's CSL files are when the sources are bundled (Electron); defaults suit Node. */
+  bibliography?: { workerPath?: string; stylesDir?: string };
+  /** Metadata lookup hosts (tests point these at a local server). */
+  lookup?: LookupOptions;
+  /** The event hub to use, when the host subscribed to it before the library loaded (warm start). */
+  hub?: EventHub;
 }
 
 export interface FolioService {
   readonly api: FolioApi;
   readonly hub: EventHub;
+  /** Resolves once the library is loaded; rejects with the FolioError if loading failed. api calls wait for it by themselves. */
+  readonly ready: Promise<void>;
+  /** Throws until `ready` has resolved (a warm start serves rows from the cache before the store exists). */
   readonly store: LibraryStore;
   /** importText with CLI-only options (batches, progress, cancel). */
   importWithOptions(request: ImportRequest, options: ImportOptions): Promise<ImportReport>;
+  /** PDFs, lookups, duplicates and import jobs, for the CLI and the hosts. */
+  readonly papers: PaperServices;
   /** Waits for pending auto-exports and writes the library; then releases it. */
   dispose(): Promise<void>;
 }
@@ -39,14 +56,19 @@ const unsupportedShell: FolioApi['shell'] = {
   async openExternal() {
     throw new FolioError('UNSUPPORTED', 'This host cannot open external links');
   },
+  async openAttachment() {
+    throw new FolioError('UNSUPPORTED', 'This host cannot open files; open the attachment URL instead');
+  },
 };
 
 /** The one composition of the services behind every host (Electron, web host, CLI). */
 export function createFolioService(store: LibraryStore, options: FolioServiceOptions): FolioService {
-  const hub = new EventHub();
+  const hub = options.hub ?? new EventHub();
   const ctx = new ServiceContext(store, new KeyIndex(store.items()), hub, options.clock);
   const uiState = new UiStateStore(store.folder);
+  const papers = createPaperServices(ctx, options.lookup);
   const autoExport = new AutoExportService(ctx);
+  const bibliographyWorker = new BibliographyWorker(options.bibliography?.workerPath);
   const stopStatus = store.onWriteStatus((status) => {
     hub.emit('onStatus', { kind: status.ok ? 'write-ok' : 'write-error', message: status.message });
   });
@@ -56,7 +78,8 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
     collections: createCollectionMethods(ctx),
     notes: createNoteMethods(ctx),
     io: {
-      importText: (request) => importText(ctx, request),
+      importText: (request) => papers.importText(request),
+      cancelImport: async (jobId) => papers.cancelImport(jobId),
       undoImport: (batchId) => undoImport(ctx, batchId),
       export: async (request) => exportItems(ctx, request),
       citeCommand: async (ids, command) => citeCommand(ctx, ids, command),
@@ -65,28 +88,37 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       removeAutoExport: (id) => autoExport.remove(id),
     },
     keys: createKeyMethods(ctx),
+    bibliography: createBibliographyMethods(ctx, bibliographyWorker, new CslStyleFiles(options.bibliography?.stylesDir)),
+    settings: createSettingsMethods(ctx),
     ui: {
       getState: () => uiState.read(),
       setState: (state) => uiState.write(state),
     },
     shell: options.shell ?? unsupportedShell,
+    ...papers.groups,
   };
 
   return {
     api,
     hub,
+    ready: Promise.resolve(),
     store,
     importWithOptions: (request, importOptions) => importText(ctx, request, importOptions),
+    papers,
     async dispose() {
       await autoExport.flush();
       autoExport.dispose();
+      await bibliographyWorker.dispose();
       stopStatus();
       await store.close();
     },
   };
 }
 
+/**
+ * Takes the library's lock (LOCKED fails here, at once) and returns a service. With a valid
+ * rows cache it returns before the library has loaded: await `ready` before touching `store`.
+ */
 export async function openFolioService(folder: string, owner: LibraryOwner, options: FolioServiceOptions): Promise<FolioService> {
-  const store = await openLibraryStore(folder, { owner });
-  return createFolioService(store, options);
+  return openWarmService({ folder, owner, host: options.host, compose: (store, hub) => createFolioService(store, { ...options, hub }) });
 }

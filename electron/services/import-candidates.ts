@@ -6,6 +6,7 @@ import { parseBibtex } from '../../shared/formats/bibtex/index.ts';
 import { parseRis } from '../../shared/formats/ris/index.ts';
 import { parseCslJson } from '../../shared/formats/csl-json/index.ts';
 import { parseListing } from '../../shared/formats/listing/index.ts';
+import { arxivCsl } from '../../shared/formats/identifiers/index.ts';
 import { guessImportFormat } from '../../shared/formats/guess-format.ts';
 
 /** One record ready to become an item. */
@@ -24,17 +25,11 @@ export interface ParsedImport {
 }
 
 function listingCsl(entry: { title: string; abstract: string; arxivId?: string; url?: string; authors?: string[] }): CslItemData {
-  const csl: CslItemData = { type: 'article', title: entry.title };
+  // An arXiv paper is a preprint: @misc with eprint and archivePrefix in BibTeX, dated by its id.
+  const csl: CslItemData = entry.arxivId ? { ...arxivCsl(entry.arxivId), title: entry.title } : { type: 'article', title: entry.title };
   if (entry.abstract) csl.abstract = entry.abstract;
   if (entry.authors?.length) csl.author = entry.authors.map((literal) => splitAuthor(literal));
-  if (entry.arxivId) {
-    csl.publisher = 'arXiv';
-    csl.number = entry.arxivId;
-    csl.DOI = `10.48550/arXiv.${entry.arxivId}`;
-    csl.URL = `https://arxiv.org/abs/${entry.arxivId}`;
-  } else if (entry.url) {
-    csl.URL = entry.url;
-  }
+  if (!entry.arxivId && entry.url) csl.URL = entry.url;
   return csl;
 }
 

@@ -4,6 +4,8 @@ import { newId } from '../../shared/model/ids.ts';
 import type { Item } from '../../shared/model/item.ts';
 import { createItem } from './item-factory.ts';
 import { parseImportText, type ImportCandidate } from './import-candidates.ts';
+import { duplicateWarnings } from './import-duplicates.ts';
+import { yieldToEventLoop, type ImportJob } from './import-jobs.ts';
 import type { ServiceContext } from './service-context.ts';
 
 export interface ImportOptions {
@@ -11,9 +13,13 @@ export interface ImportOptions {
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Progress and cancel for a window's import (io.importText with a jobId). */
+  job?: ImportJob;
 }
 
 const PREVIEW_TITLES = 10;
+/** Records built between two progress reports (and event-loop turns, so a cancel can arrive). */
+const PROGRESS_EVERY = 500;
 
 export async function importText(ctx: ServiceContext, request: ImportRequest, options: ImportOptions = {}): Promise<ImportReport> {
   const parsed = parseImportText(request.text, request.fileName, request.format);
@@ -28,11 +34,26 @@ export async function importText(ctx: ServiceContext, request: ImportRequest, op
   const items: Item[] = [];
   // Keys claimed during a dry run are released again, so a dry run changes nothing.
   const claimed: Item[] = [];
-  for (const candidate of parsed.candidates) {
-    const item = buildItem(ctx, candidate, { now, pattern, batchId, collectionId, fileName: request.fileName, warnings });
-    ctx.keys.add(item);
-    claimed.push(item);
-    items.push(item);
+  const lines = new Map<Item, number>();
+  const total = parsed.candidates.length;
+  try {
+    for (const [index, candidate] of parsed.candidates.entries()) {
+      if (options.job && index % PROGRESS_EVERY === 0 && index > 0) {
+        options.job.progress(index, total, `Importing ${request.fileName}`);
+        await yieldToEventLoop();
+      }
+      const item = buildItem(ctx, candidate, { now, pattern, batchId, collectionId, fileName: request.fileName, warnings });
+      ctx.keys.add(item);
+      claimed.push(item);
+      items.push(item);
+      lines.set(item, candidate.line);
+    }
+    warnings.push(...duplicateWarnings(ctx, items, (item) => lines.get(item) ?? 0, request.fileName));
+    // The last moment a cancel is honoured: after this the batch is committed whole.
+    options.job?.throwIfCancelled();
+  } catch (error) {
+    for (const item of claimed) ctx.keys.remove(item);
+    throw error;
   }
   const report: ImportReport = {
     format: parsed.format,
@@ -53,6 +74,7 @@ export async function importText(ctx: ServiceContext, request: ImportRequest, op
     for (const item of claimed) if (!ctx.store.getItem(item.id)) ctx.keys.remove(item);
     throw error;
   }
+  options.job?.report(total, total, `Imported ${request.fileName}`);
   return report;
 }
 

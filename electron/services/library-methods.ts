@@ -71,7 +71,8 @@ export function createLibraryMethods(ctx: ServiceContext, host: LibraryInfo['hos
         const { csl, changed } = applyCslPatch(item.csl, patch.csl);
         if (changed.length > 0) {
           changes.csl = csl;
-          if (item.source) changes.editedFields = [...new Set([...(item.editedFields ?? []), ...changed])];
+          // Also tracked while metadata is pending, so the lookup that completes the item leaves these edits alone.
+          if (item.source || item.metadataPending) changes.editedFields = [...new Set([...(item.editedFields ?? []), ...changed])];
         }
       }
       if (patch.tags) changes.tags = normaliseTags(patch.tags);

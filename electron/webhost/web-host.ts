@@ -6,6 +6,7 @@ import type { ApiResult } from '../../shared/api/api-error.ts';
 import { CALL_PATH, EVENTS_PATH, TOKEN_FRAGMENT_KEY, TOKEN_HEADER } from '../../shared/api/web-protocol.ts';
 import type { FolioService } from '../services/folio-service.ts';
 import { readStatic } from './static-files.ts';
+import { ATTACHMENTS_PATH, serveAttachment } from './attachment-route.ts';
 
 export const RENDERER_CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
@@ -115,6 +116,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (req.method === 'GET' && url.pathname === EVENTS_PATH) return handleEvents(url, res);
+    if (req.method === 'GET' && url.pathname.startsWith(ATTACHMENTS_PATH)) {
+      // Opened in a new tab, so the token comes as a query parameter, as for the event stream.
+      if (!sameToken(tokenBuf, url.searchParams.get(TOKEN_FRAGMENT_KEY))) return send(res, 403, 'text/plain', 'Forbidden');
+      serveAttachment(service, url.pathname, res).catch(() => send(res, 500, 'text/plain', 'Internal error'));
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     readStatic(options.rendererDir, url.pathname).then(
       (file) => (file ? send(res, 200, file.type, file.body) : send(res, 404, 'text/plain', 'Not found')),

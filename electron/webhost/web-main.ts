@@ -33,7 +33,13 @@ async function main(): Promise<void> {
 
   const folder = resolveLibraryDir(values.library);
   const service = await openFolioService(folder, 'web', { host: 'web' }).catch((error: unknown) => fail((error as Error).message));
-  for (const warning of service.store.warnings) process.stderr.write(`folio web: ${warning}\n`);
+  // The table can be served from the rows cache meanwhile; warnings exist once the library has loaded.
+  service.ready.then(
+    () => {
+      for (const warning of service.store.warnings) process.stderr.write(`folio web: ${warning}\n`);
+    },
+    (error: unknown) => fail((error as Error).message),
+  );
   const host = await startWebHost({ service, rendererDir, port });
   process.stdout.write(`${host.url}\n`);
 

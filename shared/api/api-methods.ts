@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { FolioApi } from './folio-api.ts';
+import { PAPER_ARG_SCHEMAS } from './schemas-papers.ts';
+import { BIBLIOGRAPHY_ARG_SCHEMAS } from './schemas-bibliography.ts';
 import type { CollectionId, ItemId } from '../model/ids.ts';
 import type { CslItemData } from '../model/csl.ts';
 import type { ExportRequest, ImportRequest, ItemDraft, ItemPatch, UiState, AutoExportDraft } from './api-types.ts';
@@ -48,6 +50,7 @@ const importRequest: z.ZodType<ImportRequest> = z.object({
   format: z.enum(['bibtex', 'ris', 'csl-json', 'listing']).optional(),
   collectionId: collectionId.nullable().optional(),
   dryRun: z.boolean().optional(),
+  jobId: z.string().min(1).max(MAX_ID).optional(),
 });
 
 const exportRequest: z.ZodType<ExportRequest> = z.object({
@@ -121,6 +124,8 @@ export const API_ARG_SCHEMAS: ArgSchemas = {
   'ui.setState': z.tuple([uiState]),
   'shell.saveTextFile': z.tuple([z.string().max(1000), z.string().max(MAX_TEXT)]),
   'shell.openExternal': z.tuple([z.string().max(10_000)]),
+  ...PAPER_ARG_SCHEMAS,
+  ...BIBLIOGRAPHY_ARG_SCHEMAS,
 };
 
 export const API_METHOD_NAMES = Object.keys(API_ARG_SCHEMAS) as ApiMethodName[];

@@ -43,6 +43,8 @@ export interface ImportRequest {
   format?: ImportFormat;
   collectionId?: CollectionId | null;
   dryRun?: boolean;
+  /** Names a long import so io.cancelImport can stop it; progress is reported through onStatus ('import-progress'). */
+  jobId?: string;
 }
 
 export interface ImportIssue {
@@ -105,8 +107,8 @@ export const DEFAULT_UI_STATE: UiState = {
   selectedItemIds: [],
   sort: { column: 'addedAt', direction: 'desc' },
   expandedCollections: [],
-  sidebarWidth: 240,
-  detailsWidth: 420,
+  sidebarWidth: 220,
+  detailsWidth: 380,
   noteMode: 'edit',
   theme: 'system',
   filter: '',
@@ -138,7 +140,7 @@ export interface LibraryChangedEvent {
 export type MenuCommand = 'import' | 'export-library' | 'new-item' | 'new-collection' | 'focus-filter' | 'paste-bibtex';
 
 export interface StatusEvent {
-  kind: 'write-error' | 'write-ok' | 'auto-export' | 'import-progress';
+  kind: 'write-error' | 'write-ok' | 'auto-export' | 'auto-export-error' | 'import-progress' | 'bibliography-progress';
   message: string;
   /** 0..1 for progress events. */
   progress?: number;

@@ -1,10 +1,17 @@
 import type { Collection } from '../model/collection.ts';
-import type { CollectionId, ItemId } from '../model/ids.ts';
+import type { AttachmentId, CollectionId, ItemId } from '../model/ids.ts';
 import type { Item, ItemRow } from '../model/item.ts';
 import type {
   AutoExportDraft, AutoExportStatus, ExportRequest, ExportResult, ImportReport, ImportRequest, ItemDraft, ItemPatch,
   KeyChange, LibraryChangedEvent, LibraryInfo, MenuCommand, StatusEvent, UiState, Unsubscribe,
 } from './api-types.ts';
+import type {
+  AddByIdentifiersResult, DuplicateCandidatePair, MergePair, MergeRequest, PdfImportResult, RetryPendingResult,
+} from './api-types-papers.ts';
+import type { LibrarySettings } from '../model/library-doc.ts';
+import type {
+  BibliographyRequest, BibliographyResult, BibliographyStyleInfo, CitedExportRequest, CitedExportResult, SettingsPatch,
+} from './bibliography-types.ts';
 
 /**
  * The one API contract. Implemented by the Electron main process (IPC) and by
@@ -46,6 +53,8 @@ export interface FolioApi {
     importText(request: ImportRequest): Promise<ImportReport>;
     /** Moves every item of an import batch to the trash. */
     undoImport(batchId: string): Promise<number>;
+    /** Cancels a running import started with this jobId; the library stays as it was. False when no such job runs. */
+    cancelImport(jobId: string): Promise<boolean>;
     export(request: ExportRequest): Promise<ExportResult>;
     /** "\cite{key1,key2}" with the configured command, or the one given. */
     citeCommand(ids: ItemId[], command: string | null): Promise<string>;
@@ -69,6 +78,39 @@ export interface FolioApi {
     saveTextFile(suggestedName: string, text: string): Promise<string | null>;
     /** Opens http(s)/mailto/doi links through the allowlist. */
     openExternal(url: string): Promise<void>;
+    /** Opens an attachment with the system viewer (Electron). The web host answers UNSUPPORTED; its client opens the file URL. */
+    openAttachment(itemId: ItemId, attachmentId: AttachmentId): Promise<void>;
+  };
+  bibliography: {
+    listStyles(): Promise<BibliographyStyleInfo[]>;
+    /** A formatted reference list (citeproc, in a worker); progress arrives as 'bibliography-progress' status events. */
+    format(request: BibliographyRequest): Promise<BibliographyResult>;
+    /** Exports exactly the entries a .aux or .tex cites, and names the cited keys the library lacks. */
+    exportCited(request: CitedExportRequest): Promise<CitedExportResult>;
+  };
+  settings: {
+    get(): Promise<LibrarySettings>;
+    /** Validates, saves and returns the new settings. */
+    update(patch: SettingsPatch): Promise<LibrarySettings>;
+  };
+  attachments: {
+    /** Imports a PDF (base64, up to 200 MB): a new item, or attached to `itemId`. */
+    importPdf(fileName: string, dataBase64: string, itemId: ItemId | null): Promise<PdfImportResult>;
+  };
+  lookup: {
+    /** Finds DOIs, arXiv ids/URLs, ISBNs and Hugging Face paper URLs in free text and adds one item for each. */
+    addByIdentifiers(text: string): Promise<AddByIdentifiersResult>;
+    /** Fetches metadata again for items marked metadataPending. */
+    retryPending(): Promise<RetryPendingResult>;
+  };
+  duplicates: {
+    /** Likely duplicate pairs among items not in the trash, minus pairs marked not-duplicate. */
+    find(): Promise<DuplicateCandidatePair[]>;
+    /** Merges `otherId` into `keepId` (whose key never changes) and moves the other item to the trash. */
+    merge(request: MergeRequest): Promise<Item>;
+    markNotDuplicate(a: ItemId, b: ItemId): Promise<void>;
+    /** Merges each pair with the kept item's fields, gaps filled from the other. */
+    mergeMany(pairs: MergePair[]): Promise<Item[]>;
   };
 }
 

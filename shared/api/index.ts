@@ -1,4 +1,6 @@
 export * from './api-types.ts';
+export * from './api-types-papers.ts';
+export * from './bibliography-types.ts';
 export * from './folio-api.ts';
 export * from './api-error.ts';
 export * from './api-methods.ts';

@@ -15,7 +15,7 @@ export function venueLabel(item: Item): string {
 }
 
 export function toItemRow(item: Item): ItemRow {
-  return {
+  const row: ItemRow = {
     id: item.id,
     key: item.citationKey,
     type: item.csl.type,
@@ -33,4 +33,6 @@ export function toItemRow(item: Item): ItemRow {
     hasNote: item.note !== null && item.note.markdown.trim().length > 0,
     hasPdf: item.attachments.some((a) => a.mediaType === 'application/pdf'),
   };
+  if (item.metadataPending) row.metadataPending = true;
+  return row;
 }

@@ -79,4 +79,6 @@ export interface ItemRow {
   trashed: boolean;
   hasNote: boolean;
   hasPdf: boolean;
+  /** Set (true) only while the item waits for metadata from an online lookup. */
+  metadataPending?: boolean;
 }

@@ -5,6 +5,7 @@ import type { ImportFormat, ImportIssue } from '../../../shared/api/api-types.ts
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { decodeTextFile } from '../../services/text-decoding.ts';
 import { EXIT_OK, EXIT_PARTIAL, UsageError, findCollection, withLibrary, type CliIo } from '../cli-context.ts';
+import { expandImportPaths, importPdfFiles, isPdfPath } from './import-pdfs.ts';
 
 const FORMATS: readonly ImportFormat[] = ['bibtex', 'ris', 'csl-json', 'listing'];
 
@@ -25,7 +26,10 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
 
   // Read and decode every file before opening the library: a missing file fails with nothing written.
   const files: Array<{ path: string; text: string }> = [];
-  for (const path of positionals) {
+  const paths = await expandImportPaths(positionals);
+  // PDFs are read one at a time while importing: a folder of them may not fit in memory at once.
+  const pdfs = paths.filter(isPdfPath);
+  for (const path of paths.filter((p) => !isPdfPath(p))) {
     const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
       throw new FolioError('IO', `${path}: cannot read (${error.code ?? error.message})`);
     });
@@ -50,9 +54,14 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       warnings.push(...report.warnings);
       if (values['dry-run']) for (const title of report.preview) io.out(`would add: ${title}\n`);
     }
+    if (pdfs.length > 0) {
+      const pdfTotals = await importPdfFiles(service, pdfs, values['dry-run'], io);
+      imported += pdfTotals.imported;
+      skipped.push(...pdfTotals.skipped);
+    }
     for (const s of skipped) io.err(`${s.file}:${s.line}: skipped${s.key ? ` ${s.key}` : ''}: ${s.reason}\n`);
     for (const w of warnings) io.err(`${w.file}:${w.line}: warning: ${w.reason}\n`);
-    const names = files.map((f) => basename(f.path)).join(', ');
+    const names = [...files.map((f) => f.path), ...pdfs].map((p) => basename(p)).join(', ');
     const verb = values['dry-run'] ? 'Would import' : 'Imported';
     io.out(`${verb} ${imported} item${imported === 1 ? '' : 's'} from ${names}${skipped.length ? `; skipped ${skipped.length}` : ''}${warnings.length ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}\n`);
     return skipped.length > 0 ? EXIT_PARTIAL : EXIT_OK;

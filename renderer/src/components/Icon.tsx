@@ -31,6 +31,8 @@ const PATHS = {
   newItem: 'M3.5 2.5h6l3 3v8h-9zM8 7v4.5M5.8 9.2h4.4',
   check: 'M3 8.5l3 3 7-7',
   more: 'M4 8h.1M8 8h.1M12 8h.1',
+  duplicates: 'M5.5 2.5h6l2 2v7h-8zM3.5 5v8.5h7',
+  sliders: 'M2.5 4.5h11M2.5 8h11M2.5 11.5h11M5 3v3M10.5 6.5v3M7 10v3',
 } as const;
 
 export type IconName = keyof typeof PATHS;

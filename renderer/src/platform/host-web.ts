@@ -96,6 +96,14 @@ export function createWebBridge(): FolioBridge {
         window.open(url, '_blank', 'noopener,noreferrer');
         return Promise.resolve();
       },
+      // No system viewer from a browser tab: the web host serves the file (token checked, path contained).
+      openAttachment: async (itemId, attachmentId) => {
+        const item = await api.library.getItem(itemId);
+        const attachment = item.attachments.find((a) => a.id === attachmentId);
+        if (!attachment) throw new Error(`No attachment ${attachmentId}`);
+        const path = attachment.path.split('/').map(encodeURIComponent).join('/');
+        window.open(`/attachments/${path}?token=${encodeURIComponent(token)}`, '_blank', 'noopener,noreferrer');
+      },
     },
     events: eventSourceEvents(token),
   };

@@ -1,12 +1,14 @@
 import type { ExportScope, ImportReport } from '../../../shared/api/api-types.ts';
 import type { SliceCreator } from './store-types.ts';
+import type { BibliographyDialog } from './bibliography-dialogs.ts';
 
 export type Dialog =
   | { kind: 'import' }
   | { kind: 'paste-bibtex' }
   | { kind: 'new-item' }
   | { kind: 'export'; scope: ExportScope; label: string }
-  | { kind: 'import-report'; report: ImportReport };
+  | { kind: 'import-report'; report: ImportReport }
+  | BibliographyDialog;
 
 export interface ConfirmRequest {
   title: string;

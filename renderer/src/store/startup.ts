@@ -80,6 +80,7 @@ function wireHostEvents(): void {
     if (event.collectionsChanged) void get().loadCollections();
   });
   events.onStatus((event) => {
+    get().onBibliographyStatus(event);
     if (event.kind === 'write-error') get().setWriteError(event.message);
     else if (event.kind === 'write-ok') get().setWriteError(null);
     else get().setStatusMessage(event.message);

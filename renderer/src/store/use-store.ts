@@ -9,6 +9,9 @@ import { createPrefsSlice } from './prefs-slice.ts';
 import { createStatusSlice } from './status-slice.ts';
 import { createDialogsSlice } from './dialogs-slice.ts';
 import { createIoSlice } from './io-slice.ts';
+import { createBibliographySlice } from './bibliography-slice.ts';
+import { createPapersSlice } from './papers-slice.ts';
+import { createDuplicatesSlice } from './duplicates-slice.ts';
 import type { Store } from './store-types.ts';
 
 /** The one store, combined from slices once. */
@@ -23,4 +26,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createStatusSlice(...a),
   ...createDialogsSlice(...a),
   ...createIoSlice(...a),
+  ...createBibliographySlice(...a),
+  ...createPapersSlice(...a),
+  ...createDuplicatesSlice(...a),
 }));

@@ -13,6 +13,9 @@ import { StatusBar } from '../status/StatusBar.tsx';
 import { Toasts } from '../status/Toasts.tsx';
 import { WarningsBanner } from '../status/WarningsBanner.tsx';
 import { useFileDrop } from './useFileDrop.ts';
+import { DuplicatesView } from '../duplicates/DuplicatesView.tsx';
+import { PaperDialogs } from '../papers/PaperDialogs.tsx';
+import { useGlobalPaste } from '../papers/useGlobalPaste.ts';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
 import { useDocumentTitle, useTheme } from './useTheme.ts';
 import './app.css';
@@ -22,6 +25,8 @@ export function App() {
   useDocumentTitle();
   useGlobalShortcuts();
   const dropping = useFileDrop();
+  useGlobalPaste();
+  const duplicatesOpen = useStore((s) => s.duplicatesOpen);
   const { ready, loadError, sidebarWidth, detailsWidth } = useStore(
     useShallow((s) => ({ ready: s.uiRestored, loadError: s.loadError, sidebarWidth: s.sidebarWidth, detailsWidth: s.detailsWidth })),
   );
@@ -47,8 +52,12 @@ export function App() {
         </div>
         <Splitter label="Resize sidebar" testId="splitter-sidebar" value={sidebarWidth} {...PANE_LIMITS.sidebar} direction={1} onChange={(w) => s().setSidebarWidth(w)} />
         <main className="pane-center">
-          <Toolbar />
-          <LibraryTable />
+          {duplicatesOpen ? <DuplicatesView /> : (
+            <>
+              <Toolbar />
+              <LibraryTable />
+            </>
+          )}
         </main>
         <Splitter label="Resize item pane" testId="splitter-details" value={detailsWidth} {...PANE_LIMITS.details} direction={-1} onChange={(w) => s().setDetailsWidth(w)} />
         <div className="pane-details" style={{ width: detailsWidth }}>
@@ -58,13 +67,14 @@ export function App() {
       <StatusBar />
       <ImportFileInput />
       <Dialogs />
+      <PaperDialogs />
       <Toasts />
       {dropping ? (
         <div className="drop-overlay" data-testid="drop-overlay">
           <div className="drop-overlay-card">
             <Icon name="import" size={28} />
             <p>Drop to import</p>
-            <p className="muted">BibTeX, RIS or CSL-JSON</p>
+            <p className="muted">PDFs, BibTeX, RIS, CSL-JSON or a paper listing</p>
           </div>
         </div>
       ) : null}

@@ -7,6 +7,7 @@ import { textPatchValue, typeLabel } from './csl-fields.ts';
 import { MetadataFields } from './MetadataFields.tsx';
 import { StatusControls } from './StatusControls.tsx';
 import { TagsEditor } from './TagsEditor.tsx';
+import { AttachmentList, PendingBadge } from '../papers/AttachmentList.tsx';
 
 /** The single selected item: every field editable in place. */
 export function ItemDetails({ item }: { item: Item }) {
@@ -17,6 +18,7 @@ export function ItemDetails({ item }: { item: Item }) {
         <div className="details-kicker">
           <span className="type-badge">{typeLabel(item.csl.type)}</span>
           {item.trashedAt ? <span className="trashed-badge">In trash</span> : null}
+          {item.metadataPending ? <PendingBadge /> : null}
           <CitationKeyField item={item} />
         </div>
         <FieldInput
@@ -31,6 +33,20 @@ export function ItemDetails({ item }: { item: Item }) {
         />
         <StatusControls item={item} />
       </header>
+
+      {item.metadataPending ? (
+        <p className="details-pending muted">
+          Added offline from its identifier.{' '}
+          <button type="button" className="link-button" data-testid="retry-lookups" onClick={() => void useStore.getState().retryPending()}>Retry lookups</button>
+        </p>
+      ) : null}
+
+      {item.attachments.length > 0 ? (
+        <section className="details-section" aria-label="Files">
+          <h3 className="section-title">Files</h3>
+          <AttachmentList item={item} />
+        </section>
+      ) : null}
 
       <section className="details-section" aria-label="Info">
         <MetadataFields item={item} />

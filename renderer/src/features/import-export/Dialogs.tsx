@@ -1,5 +1,6 @@
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useStore } from '../../store/index.ts';
+import { BibliographyDialogs } from '../bibliography/BibliographyDialogs.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { ImportReportDialog } from './ImportReportDialog.tsx';
@@ -18,6 +19,7 @@ export function Dialogs() {
       {dialog?.kind === 'new-item' ? <NewItemDialog /> : null}
       {dialog?.kind === 'export' ? <ExportDialog scope={dialog.scope} label={dialog.label} /> : null}
       {dialog?.kind === 'import-report' ? <ImportReportDialog report={dialog.report} /> : null}
+      <BibliographyDialogs />
       {confirm ? <ConfirmDialog {...confirm} onAnswer={(ok) => useStore.getState().answerConfirm(ok)} /> : null}
     </>
   );

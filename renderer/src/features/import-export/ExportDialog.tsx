@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import type { ExportFormat, ExportScope } from '../../../../shared/api/api-types.ts';
 import { Modal } from '../../components/Modal.tsx';
+import { SegmentedControl, type Segment } from '../../components/SegmentedControl.tsx';
+import { BibliographyPanel } from '../bibliography/BibliographyPanel.tsx';
+import { CitedExportPanel } from '../bibliography/CitedExportPanel.tsx';
 import { useShallow } from 'zustand/react/shallow';
 import { selectedIds, useStore } from '../../store/index.ts';
 
@@ -9,6 +12,14 @@ const FORMATS: { value: ExportFormat; label: string }[] = [
   { value: 'biblatex', label: 'BibLaTeX (.bib)' },
   { value: 'csl-json', label: 'CSL-JSON (.json)' },
   { value: 'ris', label: 'RIS (.ris)' },
+];
+
+type ExportMode = 'entries' | 'bibliography' | 'cited';
+
+const MODES: readonly Segment<ExportMode>[] = [
+  { value: 'entries', label: 'Entries', testId: 'export-mode-entries' },
+  { value: 'bibliography', label: 'Bibliography', testId: 'export-mode-bibliography' },
+  { value: 'cited', label: 'Cited in .aux/.tex', testId: 'export-mode-cited' },
 ];
 
 interface ScopeOption {
@@ -27,6 +38,7 @@ export function ExportDialog({ scope, label }: { scope: ExportScope; label: stri
 
   const [choice, setChoice] = useState('initial');
   const [format, setFormat] = useState<ExportFormat>('bibtex');
+  const [mode, setMode] = useState<ExportMode>('entries');
   const chosen = (options.find((o) => o.id === choice) ?? options[0]) as ScopeOption;
   const s = useStore.getState;
   const close = () => s().closeDialog();
@@ -35,16 +47,17 @@ export function ExportDialog({ scope, label }: { scope: ExportScope; label: stri
     <Modal
       title="Export"
       testId="export-dialog"
-      width={440}
+      width={480}
       onClose={close}
-      footer={
+      footer={mode !== 'entries' ? undefined :
         <>
           <button type="button" data-testid="export-copy" onClick={() => { void s().exportToClipboard(chosen.scope, format); close(); }}>Copy to Clipboard</button>
           <button type="button" className="primary" data-testid="export-save" onClick={() => { void s().exportToFile(chosen.scope, format); close(); }}>Save to File…</button>
         </>
       }
     >
-      <fieldset className="form-group">
+      <SegmentedControl<ExportMode> label="What to export" value={mode} segments={MODES} onChange={setMode} testId="export-mode" />
+      {mode === 'cited' ? null : <fieldset className="form-group export-scope">
         <legend>Items</legend>
         {options.map((o) => (
           <label key={o.id} className="radio-line">
@@ -52,13 +65,15 @@ export function ExportDialog({ scope, label }: { scope: ExportScope; label: stri
             {o.label}
           </label>
         ))}
-      </fieldset>
-      <label className="form-row">
+      </fieldset>}
+      {mode === 'bibliography' ? null : <label className="form-row">
         <span>Format</span>
         <select data-testid="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
           {FORMATS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
         </select>
-      </label>
+      </label>}
+      {mode === 'bibliography' ? <BibliographyPanel scope={chosen.scope} count={chosen.scope.kind === 'items' ? chosen.scope.ids.length : null} /> : null}
+      {mode === 'cited' ? <CitedExportPanel format={format} /> : null}
     </Modal>
   );
 }

@@ -6,22 +6,24 @@ export function PasteBibtexDialog() {
   const [text, setText] = useState('');
   const busy = useStore((s) => s.busy !== null);
   const close = () => useStore.getState().closeDialog();
+  // Nothing is added yet: the preview shows what was found and adds it on confirm.
   const submit = () => {
     if (text.trim() === '') return;
-    void useStore.getState().importText(text, 'pasted.bib');
+    close();
+    void useStore.getState().previewText(text, 'pasted text');
   };
   return (
     <Modal
-      title="Paste BibTeX"
+      title="Paste references"
       testId="paste-bibtex-dialog"
       width={640}
       onClose={close}
       footer={
         <>
-          <span className="modal-hint">Also accepts RIS and CSL-JSON. Ctrl+Enter imports.</span>
+          <span className="modal-hint">BibTeX, RIS, CSL-JSON, or a Hugging Face / arXiv listing. Ctrl+Enter previews.</span>
           <button type="button" onClick={close}>Cancel</button>
           <button type="button" className="primary" data-testid="paste-bibtex-submit" disabled={busy || text.trim() === ''} onClick={submit}>
-            {busy ? 'Importing…' : 'Import'}
+            {busy ? 'Importing…' : 'Preview'}
           </button>
         </>
       }
@@ -30,7 +32,7 @@ export function PasteBibtexDialog() {
         className="paste-area mono"
         autoFocus
         spellCheck={false}
-        aria-label="BibTeX to import"
+        aria-label="References to import"
         data-testid="paste-bibtex-text"
         placeholder={'@article{key,\n  title = {…},\n  author = {Family, Given and …},\n  year = {2024}\n}'}
         value={text}

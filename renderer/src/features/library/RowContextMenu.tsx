@@ -21,6 +21,7 @@ export function RowContextMenu({ x, y, onClose }: RowContextMenuProps) {
         { label: 'Edit in Item Pane', disabled: count !== 1, testId: 'row-menu-edit', onSelect: () => focusDetails() },
         'separator',
         { label: 'Copy \\cite{…}', testId: 'row-menu-cite', onSelect: () => void s().copyCite(ids()) },
+        { label: count === 1 ? 'Regenerate Key…' : `Regenerate ${count.toLocaleString()} Keys…`, testId: 'row-menu-regenerate-keys', onSelect: () => s().openDialog({ kind: 'regenerate-keys', ids: ids() }) },
         { label: 'Export…', testId: 'row-menu-export', onSelect: () => s().openDialog(exportDialogFor(s())) },
         'separator',
         { label: count === 1 ? 'Move to Trash' : `Move ${count.toLocaleString()} Items to Trash`, danger: true, testId: 'row-menu-trash', onSelect: () => void s().trashItems(ids()) },

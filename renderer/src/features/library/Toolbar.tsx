@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon.tsx';
 import { parseView, selectedIds, useStore, type Store } from '../../store/index.ts';
+import { CiteSplitButton } from '../bibliography/CiteSplitButton.tsx';
 import { ImportButton } from '../import-export/ImportButton.tsx';
 import { exportDialogFor } from '../import-export/export-scope.ts';
 import { QuickFilter } from './QuickFilter.tsx';
@@ -50,20 +51,24 @@ export function Toolbar() {
         ) : (
           <>
             <ImportButton />
-            <button type="button" className="icon-button" title="Paste BibTeX (Ctrl+Shift+V)" aria-label="Paste BibTeX" data-testid="paste-bibtex" onClick={() => act().openDialog({ kind: 'paste-bibtex' })}>
+            <button type="button" className="icon-button" title="Paste references: BibTeX, RIS, CSL-JSON or a paper listing (Ctrl+Shift+V)" aria-label="Paste references" data-testid="paste-bibtex" onClick={() => act().openDialog({ kind: 'paste-bibtex' })}>
               <Icon name="paste" />
+            </button>
+            <button type="button" className="icon-button" title="Add by identifier: DOI, arXiv, ISBN, Hugging Face link" aria-label="Add by identifier" data-testid="add-by-identifier" onClick={() => act().openAddIdentifiers()}>
+              <Icon name="link" />
             </button>
             <button type="button" className="icon-button" title="New item (Ctrl+N)" aria-label="New item" data-testid="new-item" onClick={() => act().openDialog({ kind: 'new-item' })}>
               <Icon name="newItem" />
             </button>
             <span className="toolbar-separator" />
-            <button type="button" className="icon-button" title="Copy \cite{…} for the selection (Ctrl+Shift+C)" aria-label="Copy cite command" data-testid="cite-button" disabled={selectedCount === 0} onClick={() => void act().copyCite(selectedIds(act()))}>
-              <Icon name="quote" />
-            </button>
+            <CiteSplitButton disabled={selectedCount === 0} />
           </>
         )}
         <button type="button" className="icon-button" title="Export (Ctrl+E)" aria-label="Export" data-testid="export-button" onClick={() => act().openDialog(exportDialogFor(act()))}>
           <Icon name="export" />
+        </button>
+        <button type="button" className="icon-button" title="Settings: citation keys, cite command, auto-export" aria-label="Settings" data-testid="settings-button" onClick={() => act().openDialog({ kind: 'settings' })}>
+          <Icon name="sliders" />
         </button>
       </div>
       <QuickFilter />

@@ -77,6 +77,11 @@ export function CollectionTree() {
                 label: `Collection “${menu.line.collection.name}”`,
               }),
             },
+            {
+              label: 'Auto-export…',
+              testId: 'collection-menu-auto-export',
+              onSelect: () => s().openDialog({ kind: 'auto-export', collectionId: menu.line.collection.id, label: `Collection “${menu.line.collection.name}”` }),
+            },
             'separator',
             { label: 'Delete Collection…', danger: true, testId: 'collection-menu-delete', onSelect: () => void s().deleteCollection(menu.line.collection.id) },
           ]}

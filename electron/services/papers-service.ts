@@ -1,0 +1,61 @@
+import type { FolioApi } from '../../shared/api/folio-api.ts';
+import type { ImportReport, ImportRequest } from '../../shared/api/api-types.ts';
+import type { PdfImportResult } from '../../shared/api/api-types-papers.ts';
+import { FolioError } from '../../shared/api/api-error.ts';
+import type { ItemId } from '../../shared/model/ids.ts';
+import { findAttachment, resolveInsideAttachments } from './attachments/attachment-files.ts';
+import { importPdfBytes, type PdfImportOptions } from './attachments/pdf-import.ts';
+import { createDuplicateMethods } from './duplicates/duplicate-methods.ts';
+import { ImportJobs } from './import-jobs.ts';
+import { importText } from './import-service.ts';
+import { createLookupMethods } from './lookup/lookup-methods.ts';
+import { MetadataFetcher, type LookupOptions } from './lookup/metadata-fetcher.ts';
+import type { ServiceContext } from './service-context.ts';
+import type { AttachmentId } from '../../shared/model/ids.ts';
+
+/** Issue 4's services: PDFs, lookups by identifier, duplicates, and cancellable imports. */
+export interface PaperServices {
+  readonly groups: Pick<FolioApi, 'attachments' | 'lookup' | 'duplicates'>;
+  importText(request: ImportRequest): Promise<ImportReport>;
+  cancelImport(jobId: string): boolean;
+  /** For the CLI: a PDF already read from disk. */
+  importPdf(fileName: string, bytes: Uint8Array, itemId: ItemId | null, options?: PdfImportOptions): Promise<PdfImportResult>;
+  /** The absolute path of an attachment, checked to lie inside the library (for opening it). */
+  attachmentPath(itemId: ItemId, attachmentId: AttachmentId): string;
+}
+
+export function createPaperServices(ctx: ServiceContext, lookup: LookupOptions = {}): PaperServices {
+  const jobs = new ImportJobs(ctx.hub);
+  const fetcher = new MetadataFetcher(lookup);
+  const importPdf = (fileName: string, bytes: Uint8Array, itemId: ItemId | null, options?: PdfImportOptions) => importPdfBytes(ctx, fileName, bytes, itemId, options);
+
+  return {
+    groups: {
+      attachments: {
+        async importPdf(fileName, dataBase64, itemId) {
+          const bytes = Buffer.from(dataBase64, 'base64');
+          if (bytes.length === 0 && dataBase64.replace(/=+$/, '').length > 0) {
+            throw new FolioError('INVALID_ARGUMENT', `${fileName}: the data is not base64`);
+          }
+          return importPdf(fileName, bytes, itemId);
+        },
+      },
+      lookup: createLookupMethods(ctx, fetcher),
+      duplicates: createDuplicateMethods(ctx),
+    },
+    async importText(request) {
+      const job = jobs.start(request.jobId);
+      try {
+        return await importText(ctx, request, { job });
+      } finally {
+        job.finish();
+      }
+    },
+    cancelImport: (jobId) => jobs.cancel(jobId),
+    importPdf,
+    attachmentPath(itemId, attachmentId) {
+      const attachment = findAttachment(ctx.requireItem(itemId), attachmentId);
+      return resolveInsideAttachments(ctx.store.folder, attachment.path);
+    },
+  };
+}
