@@ -25,8 +25,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/cli/*.js'],
-    languageOptions: { globals: { process: 'readonly' } },
+    files: ['electron/cli/*.js', 'tests/**/*.mjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly', Request: 'readonly', Response: 'readonly', URL: 'readonly',
+        setInterval: 'readonly', clearInterval: 'readonly', globalThis: 'readonly',
+      },
+    },
   },
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
