@@ -55,6 +55,9 @@ describe('Folio for LaTeX users, end to end in Chromium', () => {
   });
 
   it('copies a formatted IEEE bibliography of the selection as text and HTML', async () => {
+    // Numeric styles number entries in table order: sort by title so that order is known.
+    await page.getByTestId('sort-title').click();
+    await expect.poll(async () => (await rows().allInnerTexts()).findIndex((t) => t.includes('Attention')) < (await rows().allInnerTexts()).findIndex((t) => t.includes('Toward'))).toBe(true);
     await rowFor('Attention Is All You Need').click();
     await rowFor('Toward Causal Representation Learning').click({ modifiers: ['Control'] });
     await page.getByTestId('export-button').click();
