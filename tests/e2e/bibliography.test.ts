@@ -4,16 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type Browser } from '../helpers/chromium.ts';
-import { startWebHostProcess, type RunningHost } from '../helpers/web-host-process.ts';
+import { openApp, type AppSession } from '../helpers/app-session.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/e2e/foundation.bib', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'folio-e2e-bib-'));
 const library = join(work, 'library');
 // FOLIO_SCREENSHOTS=DIR keeps a picture of each dialog, for looking at the design.
 const SHOTS = process.env.FOLIO_SCREENSHOTS;
-let host: RunningHost;
-let browser: Browser;
+let app: AppSession;
 let page: Page;
 
 const rows = () => page.getByTestId('item-row');
@@ -33,17 +31,12 @@ async function shot(name: string): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(library);
-  host = await startWebHostProcess(library);
-  browser = await openBrowser({ colorScheme: process.env.FOLIO_COLOR_SCHEME === 'dark' ? 'dark' : 'light' });
-  page = browser.page;
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
-  await page.goto(host.url);
-  await page.getByTestId('sidebar').waitFor();
+  app = await openApp(library, { colorScheme: process.env.FOLIO_COLOR_SCHEME === 'dark' ? 'dark' : 'light', clipboard: true });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
+  await app?.close();
 });
 
 describe('Folio for LaTeX users, end to end in Chromium', () => {
@@ -151,6 +144,6 @@ describe('Folio for LaTeX users, end to end in Chromium', () => {
     await expect.poll(() => existsSync(good) && readFileSync(good, 'utf8').includes('Attention Is Still All You Need'), { timeout: 10_000 }).toBe(true);
     // The broken target was announced once, not again on this edit.
     expect(await page.locator('.toast').filter({ hasText: 'no-such-folder' }).count()).toBe(1);
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 });

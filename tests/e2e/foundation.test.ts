@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type Browser } from '../helpers/chromium.ts';
-import { startWebHostProcess, type RunningHost } from '../helpers/web-host-process.ts';
+import { openApp, type AppSession } from '../helpers/app-session.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/e2e/foundation.bib', import.meta.url));
 const library = mkdtempSync(join(tmpdir(), 'folio-e2e-'));
-let host: RunningHost;
-let browser: Browser;
+let app: AppSession;
 let page: Page;
 
 const rows = () => page.getByTestId('item-row');
@@ -26,16 +24,12 @@ async function createCollection(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  host = await startWebHostProcess(library);
-  browser = await openBrowser();
-  page = browser.page;
-  await page.goto(host.url);
-  await page.getByTestId('sidebar').waitFor();
+  app = await openApp(library);
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
+  await app?.close();
 });
 
 describe('Folio end to end in Chromium, against the web host and a real library folder', () => {
@@ -58,7 +52,7 @@ describe('Folio end to end in Chromium, against the web host and a real library 
     await page.getByTestId('details-pane').waitFor();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.evaluate('window.__folioPwned')).toBeUndefined();
-    expect(browser.dialogs.filter((d) => d.startsWith('alert'))).toEqual([]);
+    expect(app.browser.dialogs.filter((d) => d.startsWith('alert'))).toEqual([]);
     await expect.poll(() => page.getByTestId('field-title').inputValue()).toContain('<img src=x onerror=');
   });
 
@@ -98,12 +92,10 @@ describe('Folio end to end in Chromium, against the web host and a real library 
   });
 
   it('comes back exactly as it was after the host restarts', async () => {
-    expect(await host.stop()).toBe(0);
-    const onDisk = readFileSync(join(library, 'library.json'), 'utf8');
-    expect(onDisk).toContain('softmax');
-    host = await startWebHostProcess(library);
-    await page.goto(host.url);
-    await page.getByTestId('sidebar').waitFor();
+    expect(await app.host.stop()).toBe(0);
+    // Closing wrote everything into library.json.
+    expect(readFileSync(join(library, 'library.json'), 'utf8')).toContain('softmax');
+    await app.restartHost();
     // The view (the Transformers collection), its nesting and the selection are restored.
     await expect.poll(() => collection('Transformers').getAttribute('aria-level')).toBe('2');
     await expect.poll(() => collection('Transformers').getAttribute('aria-selected')).toBe('true');
@@ -111,6 +103,6 @@ describe('Folio end to end in Chromium, against the web host and a real library 
     await expect.poll(() => page.getByTestId('field-title').inputValue()).toBe('Attention Is All You Need');
     await page.getByTestId('note-mode-preview').waitFor();
     await expect.poll(() => page.getByTestId('note-preview').locator('.katex').count()).toBeGreaterThanOrEqual(2);
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 });

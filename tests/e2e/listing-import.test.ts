@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ItemRow } from '../../shared/model/item.ts';
-import { openBrowser, type Browser } from '../helpers/chromium.ts';
+import { openApp, type AppSession } from '../helpers/app-session.ts';
 import { arxivPaper } from '../helpers/pdf-fixtures.ts';
-import { startWebHostProcess, type RunningHost } from '../helpers/web-host-process.ts';
 
 const LISTING = readFileSync(fileURLToPath(new URL('../fixtures/listing/hf-papers-generalization.txt', import.meta.url)), 'utf8');
 /** The first titles of the fixture, in the order the Hugging Face page shows them. */
@@ -18,15 +17,14 @@ const FIRST_TITLES = [
 ];
 const work = mkdtempSync(join(tmpdir(), 'folio-e2e-papers-'));
 const library = join(work, 'library');
-let host: RunningHost;
-let browser: Browser;
+let app: AppSession;
 let page: Page;
 
 const viewCount = () => page.getByTestId('view-count').innerText();
 
 /** All rows through the web host's API, as the window sees them (the table itself is virtualised). */
 async function listRows(): Promise<ItemRow[]> {
-  const url = new URL(host.url);
+  const url = new URL(app.host.url);
   const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
   const response = await fetch(`${url.origin}/api/call`, {
     method: 'POST',
@@ -38,16 +36,12 @@ async function listRows(): Promise<ItemRow[]> {
 }
 
 beforeAll(async () => {
-  host = await startWebHostProcess(library);
-  browser = await openBrowser();
-  page = browser.page;
-  await page.goto(host.url);
-  await page.getByTestId('sidebar').waitFor();
+  app = await openApp(library);
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
+  await app?.close();
 });
 
 describe('adding papers the way researchers find them (Chromium, web host)', () => {
@@ -94,12 +88,12 @@ describe('adding papers the way researchers find them (Chromium, web host)', () 
     const attachment = page.getByTestId('attachment-open');
     await expect.poll(() => attachment.innerText()).toContain('rafailov2023direct.pdf');
 
-    const [viewer] = await Promise.all([browser.context.waitForEvent('page'), attachment.click()]);
+    const [viewer] = await Promise.all([app.browser.context.waitForEvent('page'), attachment.click()]);
     await expect.poll(() => viewer.url()).toMatch(/\/attachments\/it_[^/]+\/rafailov2023direct\.pdf\?token=/);
     const served = await fetch(viewer.url());
     expect(served.headers.get('content-type')).toBe('application/pdf');
     expect(served.headers.get('content-disposition')).toContain('inline');
     await viewer.close();
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 });

@@ -1,0 +1,42 @@
+import type { Page } from 'playwright-core';
+import { openBrowser, type Browser } from './chromium.ts';
+import { startWebHostProcess, type RunningHost } from './web-host-process.ts';
+
+/** The real app for an end-to-end test: the web host on a library folder, and Chromium showing it. */
+export interface AppSession {
+  readonly library: string;
+  host: RunningHost;
+  browser: Browser;
+  page: Page;
+  /** Stops the host (as a user quitting would) and starts it again on the same library; the page reloads. */
+  restartHost(): Promise<number | null>;
+  close(): Promise<void>;
+}
+
+export async function openApp(library: string, options: { colorScheme?: 'light' | 'dark'; clipboard?: boolean } = {}): Promise<AppSession> {
+  const host = await startWebHostProcess(library);
+  const browser = await openBrowser(options.colorScheme ? { colorScheme: options.colorScheme } : {});
+  if (options.clipboard) {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+  }
+  const session: AppSession = {
+    library,
+    host,
+    browser,
+    page: browser.page,
+    async restartHost() {
+      const code = await session.host.stop();
+      session.host = await startWebHostProcess(library);
+      await session.page.goto(session.host.url);
+      await session.page.getByTestId('sidebar').waitFor();
+      return code;
+    },
+    async close() {
+      await session.browser.close();
+      await session.host.stop();
+    },
+  };
+  await session.page.goto(host.url);
+  await session.page.getByTestId('sidebar').waitFor();
+  return session;
+}
