@@ -33,21 +33,20 @@ export function skipSpace(text: string, pos: number): number {
 const NAME_STOP = new Set([...'"#%\'(),={}'].map((ch) => ch.charCodeAt(0)));
 
 export function readName(text: string, pos: number): number {
-  while (pos < text.length) {
-    const c = text.charCodeAt(pos);
-    if (isSpace(c) || NAME_STOP.has(c)) break;
-    pos++;
-  }
-  return pos;
+  return readUntil(text, pos, NAME_STOP);
 }
 
 /** Citation keys end at whitespace, a comma or a delimiter; `: / - . _ + ' ~` and friends are part of the key. */
 const KEY_STOP = new Set([...',{}()="#%\\'].map((ch) => ch.charCodeAt(0)));
 
 export function readKey(text: string, pos: number): number {
+  return readUntil(text, pos, KEY_STOP);
+}
+
+function readUntil(text: string, pos: number, stop: ReadonlySet<number>): number {
   while (pos < text.length) {
     const c = text.charCodeAt(pos);
-    if (isSpace(c) || KEY_STOP.has(c)) break;
+    if (isSpace(c) || stop.has(c)) break;
     pos++;
   }
   return pos;

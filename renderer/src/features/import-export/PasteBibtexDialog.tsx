@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Modal } from '../../components/Modal.tsx';
+import { PasteArea } from '../../components/PasteArea.tsx';
 import { useStore } from '../../store/index.ts';
 
 export function PasteBibtexDialog() {
@@ -28,21 +29,13 @@ export function PasteBibtexDialog() {
         </>
       }
     >
-      <textarea
-        className="paste-area mono"
-        autoFocus
-        spellCheck={false}
-        aria-label="References to import"
-        data-testid="paste-bibtex-text"
+      <PasteArea
+        label="References to import"
+        testId="paste-bibtex-text"
         placeholder={'@article{key,\n  title = {…},\n  author = {Family, Given and …},\n  year = {2024}\n}'}
         value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            submit();
-          }
-        }}
+        onChange={setText}
+        onSubmit={submit}
       />
     </Modal>
   );

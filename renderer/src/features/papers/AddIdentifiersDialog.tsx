@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AddByIdentifiersResult } from '../../../../shared/api/api-types-papers.ts';
 import { Modal } from '../../components/Modal.tsx';
+import { PasteArea } from '../../components/PasteArea.tsx';
 import { useStore } from '../../store/index.ts';
 
 function ResultSummary({ result }: { result: AddByIdentifiersResult }) {
@@ -55,22 +56,15 @@ export function AddIdentifiersDialog({ result }: { result: AddByIdentifiersResul
         </>
       }
     >
-      <textarea
+      <PasteArea
         ref={area}
-        className="paste-area identifier-area mono"
-        autoFocus
-        spellCheck={false}
-        aria-label="Identifiers"
-        data-testid="add-identifiers-text"
+        className="identifier-area"
+        label="Identifiers"
+        testId="add-identifiers-text"
         placeholder={'10.1038/nature14539\narXiv:2305.18290v2\nhttps://huggingface.co/papers/2401.01335\nISBN 978-0-262-03561-3'}
         value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            submit();
-          }
-        }}
+        onChange={setText}
+        onSubmit={submit}
       />
       {result ? <ResultSummary result={result} /> : null}
     </Modal>
