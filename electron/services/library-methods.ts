@@ -7,6 +7,7 @@ import { toItemRow } from '../../shared/model/item-row.ts';
 import { basename } from 'node:path';
 import { applyCslPatch } from './csl-patch.ts';
 import { createItem } from './item-factory.ts';
+import { purgeItems } from './purge-items.ts';
 import type { ServiceContext } from './service-context.ts';
 
 function normaliseTags(tags: readonly string[]): string[] {
@@ -98,11 +99,11 @@ export function createLibraryMethods(ctx: ServiceContext, host: LibraryInfo['hos
     },
 
     async emptyTrash() {
-      const trashed = [...store.items()].filter((i) => i.trashedAt !== null);
-      if (trashed.length === 0) return 0;
-      for (const item of trashed) ctx.keys.remove(item);
-      await ctx.commit([{ op: 'deleteItems', ids: trashed.map((i) => i.id) }], { items: trashed.map((i) => i.id) });
-      return trashed.length;
+      return purgeItems(ctx, [...store.items()].filter((i) => i.trashedAt !== null));
+    },
+
+    async purge(ids) {
+      return purgeItems(ctx, ctx.requireItems(ids).filter((i) => i.trashedAt !== null));
     },
 
     async addTags(ids, tags) {

@@ -97,6 +97,7 @@ export const API_ARG_SCHEMAS: ArgSchemas = {
   'library.trash': z.tuple([itemIds]),
   'library.restore': z.tuple([itemIds]),
   'library.emptyTrash': z.tuple([]),
+  'library.purge': z.tuple([itemIds]),
   'library.addTags': z.tuple([itemIds, tagList]),
   'library.removeTags': z.tuple([itemIds, tagList]),
   'library.allTags': z.tuple([]),

@@ -29,8 +29,10 @@ export interface FolioApi {
     updateItem(id: ItemId, patch: ItemPatch): Promise<Item>;
     trash(ids: ItemId[]): Promise<void>;
     restore(ids: ItemId[]): Promise<void>;
-    /** Purges every trashed item; returns how many. */
+    /** Purges every trashed item, with its notes and attachment files; returns how many. */
     emptyTrash(): Promise<number>;
+    /** Purges the given items if they are in the trash (others are left alone); returns how many. */
+    purge(ids: ItemId[]): Promise<number>;
     addTags(ids: ItemId[], tags: string[]): Promise<void>;
     removeTags(ids: ItemId[], tags: string[]): Promise<void>;
     allTags(): Promise<string[]>;

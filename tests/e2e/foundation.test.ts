@@ -105,4 +105,18 @@ describe('Folio end to end in Chromium, against the web host and a real library 
     await expect.poll(() => page.getByTestId('note-preview').locator('.katex').count()).toBeGreaterThanOrEqual(2);
     expect(app.browser.errors).toEqual([]);
   });
+
+  it('deletes to the trash, and from the trash for good after a confirmation', async () => {
+    await page.getByTestId('all-items-view').click();
+    await rowFor('Deep Learning').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => rowFor('Deep Learning').count()).toBe(0);
+    await page.getByTestId('trash-view').click();
+    await rowFor('Deep Learning').click();
+    await page.keyboard.press('Delete');
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => rows().count()).toBe(0);
+    await page.getByTestId('all-items-view').click();
+    await expect.poll(() => rows().count()).toBe(4);
+  });
 });

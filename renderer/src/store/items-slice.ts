@@ -12,6 +12,8 @@ export interface ItemsSlice {
   restoreItems(ids: readonly ItemId[]): Promise<void>;
   /** Asks, then purges every trashed item. */
   emptyTrash(): Promise<void>;
+  /** Asks, then purges the given trashed items. */
+  purgeItems(ids: readonly ItemId[]): Promise<void>;
   createItem(draft: ItemDraft): Promise<Item | null>;
   addTags(ids: readonly ItemId[], tags: readonly string[]): Promise<void>;
   removeTags(ids: readonly ItemId[], tags: readonly string[]): Promise<void>;
@@ -61,12 +63,31 @@ export const createItemsSlice: SliceCreator<ItemsSlice> = (set, get) => ({
     }
   },
 
+  async purgeItems(ids) {
+    if (ids.length === 0) return;
+    const ok = await get().askConfirm({
+      title: 'Delete permanently',
+      message: `Permanently delete ${plural(ids.length, 'item')}, with their notes and attached files? This cannot be undone.`,
+      confirmLabel: 'Delete',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      const count = await getFolio().library.purge([...ids]);
+      await get().reloadRows();
+      get().selectIds([]);
+      get().pushToast('info', `Deleted ${plural(count, 'item')} permanently`);
+    } catch (error) {
+      get().pushToast('error', `Could not delete: ${errorMessage(error)}`);
+    }
+  },
+
   async emptyTrash() {
     const trashed = get().sortedRows.filter((r) => r.trashed).length;
     if (trashed === 0) return;
     const ok = await get().askConfirm({
       title: 'Empty trash',
-      message: `Permanently delete ${plural(trashed, 'item')} in the trash, with their notes? This cannot be undone.`,
+      message: `Permanently delete ${plural(trashed, 'item')} in the trash, with their notes and attached files? This cannot be undone.`,
       confirmLabel: 'Empty trash',
       danger: true,
     });

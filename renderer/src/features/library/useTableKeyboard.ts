@@ -41,8 +41,9 @@ export function useTableKeyboard(scroller: RefObject<HTMLDivElement | null>) {
       case 'Delete':
       case 'Backspace':
         e.preventDefault();
-        // In the trash, items leave only through Restore or Empty Trash.
-        if (s.view !== 'trash') void s.trashItems(selectedIds(s));
+        // In the trash, Delete means for good (after a confirmation).
+        if (s.view === 'trash') void s.purgeItems(selectedIds(s));
+        else void s.trashItems(selectedIds(s));
         return;
       case 'Enter':
         if (s.selection.selected.size === 0) return;
