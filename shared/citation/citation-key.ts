@@ -71,19 +71,29 @@ function partsOf(pattern: string): KeyPart[] {
 /**
  * A citation key from CSL metadata and a pattern (see key-pattern.ts for the
  * grammar; default `auth.lower+year+shorttitle` gives `vaswani2017attention`).
- * Never empty: a key with no letter (no author, no title word in Latin
- * script) starts with the first significant title word, or `item`.
+ * Never empty and never without a letter: when the pattern names the author
+ * but there is none usable (no author, or names in a non-Latin script), the
+ * key is the first three significant title words and the year, or `item`.
  * Throws KeyPatternError for an invalid pattern.
  */
 export function generateCitationKey(csl: CslItemData, pattern: string): string {
+  const parts = partsOf(pattern);
+  const usesAuthor = parts.some((p) => p.kind === 'term' && (p.name === 'auth' || p.name === 'authors'));
+  // A paper copied from a listing has no authors: one title word ("text", "opt") would
+  // say little and collide often, so such keys lead with the first three title words.
+  if (usesAuthor && creators(csl).map(familyOf).join('') === '') return titleKey(csl);
   let key = '';
-  for (const part of partsOf(pattern)) {
+  for (const part of parts) {
     key += part.kind === 'literal' ? part.text : applyModifiers(termValue(part, csl), part);
   }
   key = key.replace(UNSAFE_KEY_CHARACTERS, '');
-  if (!/[A-Za-z]/.test(key)) {
-    const title = typeof csl.title === 'string' ? csl.title : '';
-    key = (significantWords(title)[0]?.toLowerCase() ?? 'item') + key;
-  }
-  return key;
+  return /[A-Za-z]/.test(key) ? key : titleKey(csl);
+}
+
+/** `attentionallneed2017`: up to three significant title words and the year; `item` when nothing is usable. */
+function titleKey(csl: CslItemData): string {
+  const title = typeof csl.title === 'string' ? csl.title : '';
+  const year = cslYear(csl);
+  const words = significantWords(title).slice(0, 3).join('').toLowerCase();
+  return `${words === '' ? 'item' : words}${year === null ? '' : year}`;
 }
