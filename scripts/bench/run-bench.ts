@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { benchServices } from './service-bench.ts';
 import { benchBrowser } from './browser-bench.ts';
 import { benchJabref } from './jabref-bench.ts';
+import { benchFormats } from './formats-bench.ts';
 
 const sizes = (process.env.FOLIO_BENCH_SIZES ?? '10000,50000').split(',').map(Number);
 const results: Record<string, unknown> = {
@@ -22,8 +23,10 @@ for (const size of sizes) {
   const browser = await benchBrowser(service.libraryDir).catch((error: unknown) => ({ error: String(error) }));
   process.stderr.write(`bench: ${size} items (JabRef, if installed)...\n`);
   const jabref = await benchJabref(size);
-  (results.sizes as Record<string, unknown>)[size] = { service, browser, jabref };
-  process.stderr.write(`${JSON.stringify({ size, service, browser, jabref }, null, 2)}\n`);
+  process.stderr.write(`bench: ${size} records (RIS, duplicates)...\n`);
+  const formats = await benchFormats(size);
+  (results.sizes as Record<string, unknown>)[size] = { service, browser, jabref, formats };
+  process.stderr.write(`${JSON.stringify({ size, service, browser, jabref, formats }, null, 2)}\n`);
 }
 
 mkdirSync('bench-results', { recursive: true });
