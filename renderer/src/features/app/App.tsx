@@ -34,14 +34,14 @@ export function App() {
 
   if (loadError && !ready) {
     return (
-      <div className="boot-screen" role="alert">
+      <div className="empty-state boot-screen" role="alert">
         <Icon name="warning" size={28} />
         <p>Folio could not open the library.</p>
         <p className="muted">{loadError}</p>
       </div>
     );
   }
-  if (!ready) return <div className="boot-screen" aria-busy="true"><p className="muted">Opening library…</p></div>;
+  if (!ready) return <div className="empty-state boot-screen" aria-busy="true"><p className="muted">Opening library…</p></div>;
 
   return (
     <div className="app">

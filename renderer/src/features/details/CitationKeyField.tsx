@@ -1,6 +1,6 @@
 import type { Item } from '../../../../shared/model/item.ts';
 import { FieldInput } from '../../components/FieldInput.tsx';
-import { Icon } from '../../components/Icon.tsx';
+import { ToggleIconButton } from '../../components/ToggleIconButton.tsx';
 import { useStore } from '../../store/index.ts';
 
 /** The citation key, editable, with a pin that protects it from regeneration. */
@@ -17,17 +17,15 @@ export function CitationKeyField({ item }: { item: Item }) {
           if (v.trim() !== '') void s().setCitationKey(item.id, v);
         }}
       />
-      <button
-        type="button"
-        className={`icon-button small pin${item.keyPinned ? ' on' : ''}`}
-        aria-pressed={item.keyPinned}
-        aria-label={item.keyPinned ? 'Unpin citation key' : 'Pin citation key'}
-        title={item.keyPinned ? 'Pinned: never regenerated. Click to unpin.' : 'Pin the key so it is never regenerated'}
-        data-testid="key-pin"
-        onClick={() => void s().setKeyPinned(item.id, !item.keyPinned)}
-      >
-        <Icon name="pin" size={14} />
-      </button>
+      <ToggleIconButton
+        on={item.keyPinned}
+        onToggle={(pinned) => void s().setKeyPinned(item.id, pinned)}
+        icon="pin"
+        kind="pin"
+        label={{ on: 'Unpin citation key', off: 'Pin citation key' }}
+        title={{ on: 'Pinned: never regenerated. Click to unpin.', off: 'Pin the key so it is never regenerated' }}
+        testId="key-pin"
+      />
     </div>
   );
 }

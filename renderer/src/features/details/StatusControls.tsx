@@ -1,7 +1,7 @@
 import type { Item, ReadStatus } from '../../../../shared/model/item.ts';
-import { Icon } from '../../components/Icon.tsx';
 import { SegmentedControl } from '../../components/SegmentedControl.tsx';
 import { StarRating } from '../../components/StarRating.tsx';
+import { ToggleIconButton } from '../../components/ToggleIconButton.tsx';
 import { useStore } from '../../store/index.ts';
 
 const READ_SEGMENTS = [
@@ -17,17 +17,16 @@ export function StatusControls({ item }: { item: Item }) {
     <div className="status-controls">
       <SegmentedControl<ReadStatus> label="Read status" small testId="field-read" value={item.read} segments={READ_SEGMENTS} onChange={(read) => void patch(item.id, { read })} />
       <StarRating value={item.rating} testId="field-rating" onChange={(rating) => void patch(item.id, { rating })} />
-      <button
-        type="button"
-        className={`icon-button small flag${item.flagged ? ' on' : ''}`}
-        aria-pressed={item.flagged}
-        aria-label={item.flagged ? 'Unflag' : 'Flag'}
-        title={item.flagged ? 'Flagged' : 'Flag this item'}
-        data-testid="field-flagged"
-        onClick={() => void patch(item.id, { flagged: !item.flagged })}
-      >
-        <Icon name="flag" size={14} filled={item.flagged} />
-      </button>
+      <ToggleIconButton
+        on={item.flagged}
+        onToggle={(flagged) => void patch(item.id, { flagged })}
+        icon="flag"
+        kind="flag"
+        label={{ on: 'Unflag', off: 'Flag' }}
+        title={{ on: 'Flagged', off: 'Flag this item' }}
+        testId="field-flagged"
+        fillWhenOn
+      />
     </div>
   );
 }
