@@ -21,6 +21,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A busy machine (CI shares its cores) makes every wait longer: waits are event-driven, with room to spare.
+          expect: { poll: { timeout: 30_000, interval: 50 } },
         },
       },
     ],

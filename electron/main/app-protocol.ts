@@ -1,7 +1,7 @@
 import { protocol, net } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { resolveStaticPath } from '../webhost/static-files.ts';
-import { RENDERER_CSP } from '../webhost/web-host.ts';
+import { resolveStaticPath } from '../services/renderer-assets/static-files.ts';
+import { RENDERER_CSP } from '../services/renderer-assets/renderer-csp.ts';
 
 import { APP_HOST, APP_SCHEME } from './app-url.ts';
 

@@ -11,7 +11,7 @@ import { handleAppScheme, registerAppScheme } from './app-protocol.ts';
 import { openExternal } from './external-links.ts';
 import { openAttachment } from './open-attachment.ts';
 import { registerIpc } from './ipc.ts';
-import { IPC_EVENT_CHANNEL } from '../preload/ipc-channels.ts';
+import { IPC_EVENT_CHANNEL } from '../../shared/api/ipc-channels.ts';
 import { buildMenu } from './menu.ts';
 import { createMainWindow } from './window.ts';
 import { loadWindowBounds, trackWindowBounds } from './window-state.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }, net: { fetch: vi.fn() } }));
 
 const { registerIpc } = await import('./ipc.ts');
-const { IPC_CALL_CHANNEL } = await import('../preload/ipc-channels.ts');
+const { IPC_CALL_CHANNEL } = await import('../../shared/api/ipc-channels.ts');
 const { createFolioService } = await import('../services/folio-service.ts');
 const { createMemoryLibraryStore } = await import('../services/library-store/memory-library-store.ts');
 

@@ -3,7 +3,7 @@ import { dispatchApiCall } from '../../shared/api/api-dispatch.ts';
 import type { ApiResult } from '../../shared/api/api-error.ts';
 import type { FolioApi } from '../../shared/api/folio-api.ts';
 import { isAppUrl } from './app-url.ts';
-import { IPC_CALL_CHANNEL } from '../preload/ipc-channels.ts';
+import { IPC_CALL_CHANNEL } from '../../shared/api/ipc-channels.ts';
 
 /** True only for the main frame of our own window showing our own renderer. */
 export function isTrustedSender(event: IpcMainInvokeEvent, window: () => WebContents | null): boolean {

@@ -1,5 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/api/api-types.ts';
+import type { MenuCommand } from '../../shared/api/event-types.ts';
 
 export function buildMenu(send: (command: MenuCommand) => void): Menu {
   const isMac = process.platform === 'darwin';

@@ -2,8 +2,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createApiClient } from '../../shared/api/api-client.ts';
 import type { ApiResult } from '../../shared/api/api-error.ts';
-import type { FolioBridge, FolioEventMessage, FolioEventName, FolioEventPayload, FolioEvents } from '../../shared/api/folio-api.ts';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from './ipc-channels.ts';
+import type { FolioBridge } from '../../shared/api/folio-api.ts';
+import { createFolioEvents, type FolioEventMessage } from '../../shared/api/api-events.ts';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/ipc-channels.ts';
 
 const api = createApiClient((method, args) => ipcRenderer.invoke(IPC_CALL_CHANNEL, method, args) as Promise<ApiResult>);
 
@@ -13,19 +14,12 @@ ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, message: FolioEventMessage) => {
   for (const listener of listeners) listener(message);
 });
 
-function on<E extends FolioEventName>(name: E, callback: (payload: FolioEventPayload[E]) => void): () => void {
-  const listener: Listener = (message) => {
-    if (message.event === name) callback(message.payload as FolioEventPayload[E]);
-  };
+const events = createFolioEvents((listener) => {
   listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-const events: FolioEvents = {
-  onLibraryChanged: (cb) => on('onLibraryChanged', cb),
-  onMenuCommand: (cb) => on('onMenuCommand', cb),
-  onStatus: (cb) => on('onStatus', cb),
-};
+  return () => {
+    listeners.delete(listener);
+  };
+});
 
 const bridge: FolioBridge = { ...api, events };
 contextBridge.exposeInMainWorld('folio', bridge);

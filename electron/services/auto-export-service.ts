@@ -1,4 +1,4 @@
-import type { AutoExportDraft, AutoExportStatus } from '../../shared/api/api-types.ts';
+import type { AutoExportDraft, AutoExportStatus } from '../../shared/api/io-types.ts';
 import { FolioError } from '../../shared/api/api-error.ts';
 import { newId } from '../../shared/model/ids.ts';
 import type { AutoExportTarget } from '../../shared/model/library-doc.ts';

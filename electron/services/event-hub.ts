@@ -1,4 +1,4 @@
-import type { FolioEventMessage, FolioEventName, FolioEventPayload, FolioEvents } from '../../shared/api/folio-api.ts';
+import { createFolioEvents, type FolioEventMessage, type FolioEventName, type FolioEventPayload, type FolioEvents } from '../../shared/api/api-events.ts';
 
 type Listener = (message: FolioEventMessage) => void;
 
@@ -24,14 +24,11 @@ export class EventHub {
 
   /** The FolioEvents shape, for in-process consumers (tests, CLI). */
   asEvents(): FolioEvents {
-    const on = <E extends FolioEventName>(name: E, cb: (payload: FolioEventPayload[E]) => void) =>
-      this.subscribe((m) => {
-        if (m.event === name) cb(m.payload as FolioEventPayload[E]);
-      });
-    return {
-      onLibraryChanged: (cb) => on('onLibraryChanged', cb),
-      onMenuCommand: (cb) => on('onMenuCommand', cb),
-      onStatus: (cb) => on('onStatus', cb),
-    };
+    return createFolioEvents((listener) => {
+      const off = this.subscribe(listener);
+      return () => {
+        off();
+      };
+    });
   }
 }

@@ -1,4 +1,5 @@
-import type { ExportRequest, ExportResult, ExportScope } from '../../shared/api/api-types.ts';
+import type { ExportRequest, ExportResult } from '../../shared/api/io-types.ts';
+import type { ExportScope } from '../../shared/api/api-primitives.ts';
 import { FolioError } from '../../shared/api/api-error.ts';
 import type { Item } from '../../shared/model/item.ts';
 import { exportBibtex } from '../../shared/formats/bibtex/index.ts';

@@ -1,5 +1,6 @@
 import type { FolioApi } from '../../shared/api/folio-api.ts';
-import type { ImportReport, ImportRequest, LibraryInfo } from '../../shared/api/api-types.ts';
+import type { ImportReport, ImportRequest } from '../../shared/api/io-types.ts';
+import type { LibraryInfo } from '../../shared/api/library-types.ts';
 import { FolioError } from '../../shared/api/api-error.ts';
 import { AutoExportService } from './auto-export-service.ts';
 import { createBibliographyMethods } from './bibliography/bibliography-methods.ts';
@@ -10,13 +11,13 @@ import { createCollectionMethods } from './collection-methods.ts';
 import { EventHub } from './event-hub.ts';
 import { citeCommand, exportItems } from './export-service.ts';
 import { importText, undoImport, type ImportOptions } from './import-service.ts';
-import { KeyIndex } from './key-index.ts';
+import { KeyIndex } from '../../shared/library/key-index.ts';
 import { createKeyMethods } from './key-methods.ts';
 import { createLibraryMethods } from './library-methods.ts';
 import type { LibraryOwner, LibraryStore } from './library-store/library-store.ts';
 import { createNoteMethods } from './note-methods.ts';
 import type { LookupOptions } from './lookup/metadata-fetcher.ts';
-import { createPaperServices, type PaperServices } from './papers-service.ts';
+import { createIntakeServices, type IntakeServices } from './intake-services.ts';
 import { ServiceContext } from './service-context.ts';
 import { UiStateStore } from './ui-state-store.ts';
 import { openWarmService } from './warm-start/warm-start.ts';
@@ -44,7 +45,7 @@ export interface FolioService {
   /** importText with CLI-only options (batches, progress, cancel). */
   importWithOptions(request: ImportRequest, options: ImportOptions): Promise<ImportReport>;
   /** PDFs, lookups, duplicates and import jobs, for the CLI and the hosts. */
-  readonly papers: PaperServices;
+  readonly papers: IntakeServices;
   /** Waits for pending auto-exports and writes the library; then releases it. */
   dispose(): Promise<void>;
 }
@@ -66,7 +67,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
   const hub = options.hub ?? new EventHub();
   const ctx = new ServiceContext(store, new KeyIndex(store.items()), hub, options.clock);
   const uiState = new UiStateStore(store.folder);
-  const papers = createPaperServices(ctx, options.lookup);
+  const papers = createIntakeServices(ctx, options.lookup);
   const autoExport = new AutoExportService(ctx);
   const bibliographyWorker = new BibliographyWorker(options.bibliography?.workerPath);
   const stopStatus = store.onWriteStatus((status) => {

@@ -1,4 +1,4 @@
-import type { ImportFormat, ImportIssue } from '../../shared/api/api-types.ts';
+import type { ImportFormat, ImportIssue } from '../../shared/api/io-types.ts';
 import { FolioError } from '../../shared/api/api-error.ts';
 import type { BibtexSource } from '../../shared/model/bibtex-source.ts';
 import type { CslItemData } from '../../shared/model/csl.ts';

@@ -1,4 +1,4 @@
-import type { ImportIssue } from '../../shared/api/api-types.ts';
+import type { ImportIssue } from '../../shared/api/io-types.ts';
 import { findDuplicatesOf } from '../../shared/dedupe/index.ts';
 import type { ItemId } from '../../shared/model/ids.ts';
 import type { Item } from '../../shared/model/item.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StatusEvent } from '../../shared/api/api-types.ts';
+import type { StatusEvent } from '../../shared/api/event-types.ts';
 import type { ItemId } from '../../shared/model/ids.ts';
 import { syntheticBibtex } from '../../tests/fixtures/bib/synthetic-bib.ts';
 import { createFolioService } from './folio-service.ts';

@@ -1,8 +1,8 @@
-import type { ImportIssue, ImportReport, ImportRequest } from '../../shared/api/api-types.ts';
+import type { ImportIssue, ImportReport, ImportRequest } from '../../shared/api/io-types.ts';
 import { FolioError } from '../../shared/api/api-error.ts';
 import { newId } from '../../shared/model/ids.ts';
 import type { Item } from '../../shared/model/item.ts';
-import { createItem } from './item-factory.ts';
+import { createItem } from '../../shared/library/item-factory.ts';
 import { parseImportText, type ImportCandidate } from './import-candidates.ts';
 import { duplicateWarnings } from './import-duplicates.ts';
 import { yieldToEventLoop, type ImportJob } from './import-jobs.ts';

@@ -1,5 +1,5 @@
 import type { FolioApi } from '../../shared/api/folio-api.ts';
-import type { KeyChange } from '../../shared/api/api-types.ts';
+import type { KeyChange } from '../../shared/api/library-types.ts';
 import { FolioError } from '../../shared/api/api-error.ts';
 import type { ItemId } from '../../shared/model/ids.ts';
 import type { ServiceContext } from './service-context.ts';

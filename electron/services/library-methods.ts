@@ -1,12 +1,12 @@
 import type { FolioApi } from '../../shared/api/folio-api.ts';
-import type { ItemPatch, LibraryInfo } from '../../shared/api/api-types.ts';
+import type { ItemPatch, LibraryInfo } from '../../shared/api/library-types.ts';
 import { FolioError } from '../../shared/api/api-error.ts';
 import type { ItemId } from '../../shared/model/ids.ts';
 import type { Item } from '../../shared/model/item.ts';
 import { toItemRow } from '../../shared/model/item-row.ts';
 import { basename } from 'node:path';
-import { applyCslPatch } from './csl-patch.ts';
-import { createItem } from './item-factory.ts';
+import { applyCslPatch } from '../../shared/library/csl-patch.ts';
+import { createItem } from '../../shared/library/item-factory.ts';
 import { purgeItems } from './purge-items.ts';
 import type { ServiceContext } from './service-context.ts';
 

@@ -2,7 +2,7 @@ import { FolioError } from '../../shared/api/api-error.ts';
 import type { ItemId } from '../../shared/model/ids.ts';
 import type { Item } from '../../shared/model/item.ts';
 import type { EventHub } from './event-hub.ts';
-import type { KeyIndex } from './key-index.ts';
+import type { KeyIndex } from '../../shared/library/key-index.ts';
 import type { LibraryOp, LibraryStore } from './library-store/library-store.ts';
 
 /** What every group of API methods needs: the store, the key index and the event hub. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_UI_STATE, type UiState } from '../../shared/api/api-types.ts';
+import { DEFAULT_UI_STATE, type UiState } from '../../shared/api/ui-types.ts';
 import { API_ARG_SCHEMAS } from '../../shared/api/api-methods.ts';
 import { writeFileAtomic } from './library-store/index.ts';
 

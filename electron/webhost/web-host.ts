@@ -5,13 +5,10 @@ import { dispatchApiCall } from '../../shared/api/api-dispatch.ts';
 import type { ApiResult } from '../../shared/api/api-error.ts';
 import { CALL_PATH, EVENTS_PATH, TOKEN_FRAGMENT_KEY, TOKEN_HEADER } from '../../shared/api/web-protocol.ts';
 import type { FolioService } from '../services/folio-service.ts';
-import { readStatic } from './static-files.ts';
+import { readStatic } from '../services/renderer-assets/static-files.ts';
+import { RENDERER_CSP } from '../services/renderer-assets/renderer-csp.ts';
 import { ATTACHMENTS_PATH, serveAttachment } from './attachment-route.ts';
 
-export const RENDERER_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-  "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
-].join('; ');
 
 const MAX_BODY = 256 * 1024 * 1024;
 

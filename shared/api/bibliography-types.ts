@@ -1,4 +1,6 @@
-import type { ExportFormat, ExportScope } from './api-types.ts';
+import type { ExportFormat, ExportScope } from './api-primitives.ts';
+
+/** Types of the `bibliography` group. */
 
 export interface BibliographyStyleInfo {
   id: string;
@@ -31,10 +33,4 @@ export interface CitedExportResult {
   count: number;
   /** Cited keys the library does not have (or has only in the trash). */
   missing: string[];
-}
-
-export interface SettingsPatch {
-  keyPattern?: string;
-  /** A LaTeX command name, with or without the backslash: "citep", "\\autocite". */
-  citeCommand?: string;
 }

@@ -1,17 +1,16 @@
 import type { Collection } from '../model/collection.ts';
 import type { AttachmentId, CollectionId, ItemId } from '../model/ids.ts';
 import type { Item, ItemRow } from '../model/item.ts';
-import type {
-  AutoExportDraft, AutoExportStatus, ExportRequest, ExportResult, ImportReport, ImportRequest, ItemDraft, ItemPatch,
-  KeyChange, LibraryChangedEvent, LibraryInfo, MenuCommand, StatusEvent, UiState, Unsubscribe,
-} from './api-types.ts';
-import type {
-  AddByIdentifiersResult, DuplicateCandidatePair, MergePair, MergeRequest, PdfImportResult, RetryPendingResult,
-} from './api-types-papers.ts';
 import type { LibrarySettings } from '../model/library-doc.ts';
-import type {
-  BibliographyRequest, BibliographyResult, BibliographyStyleInfo, CitedExportRequest, CitedExportResult, SettingsPatch,
-} from './bibliography-types.ts';
+import type { ItemDraft, ItemPatch, KeyChange, LibraryInfo } from './library-types.ts';
+import type { AutoExportDraft, AutoExportStatus, ExportRequest, ExportResult, ImportReport, ImportRequest } from './io-types.ts';
+import type { UiState } from './ui-types.ts';
+import type { AddByIdentifiersResult, RetryPendingResult } from './lookup-types.ts';
+import type { PdfImportResult } from './attachments-types.ts';
+import type { DuplicateCandidatePair, MergePair, MergeRequest } from './duplicates-types.ts';
+import type { BibliographyRequest, BibliographyResult, BibliographyStyleInfo, CitedExportRequest, CitedExportResult } from './bibliography-types.ts';
+import type { SettingsPatch } from './settings-types.ts';
+import type { FolioEvents } from './api-events.ts';
 
 /**
  * The one API contract. Implemented by the Electron main process (IPC) and by
@@ -116,26 +115,7 @@ export interface FolioApi {
   };
 }
 
-/** Events pushed from the host. Each returns its unsubscribe function. */
-export interface FolioEvents {
-  onLibraryChanged(listener: (event: LibraryChangedEvent) => void): Unsubscribe;
-  onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
-  onStatus(listener: (event: StatusEvent) => void): Unsubscribe;
-}
-
 /** What the preload exposes as `window.folio`, and what the web client builds. */
 export interface FolioBridge extends FolioApi {
   events: FolioEvents;
 }
-
-export type FolioEventName = keyof FolioEvents;
-export const FOLIO_EVENT_NAMES: readonly FolioEventName[] = ['onLibraryChanged', 'onMenuCommand', 'onStatus'];
-
-export type FolioEventPayload = {
-  onLibraryChanged: LibraryChangedEvent;
-  onMenuCommand: MenuCommand;
-  onStatus: StatusEvent;
-};
-
-/** One event on the wire. */
-export type FolioEventMessage = { [E in FolioEventName]: { event: E; payload: FolioEventPayload[E] } }[FolioEventName];

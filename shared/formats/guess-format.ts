@@ -1,4 +1,4 @@
-import type { ImportFormat } from '../api/api-types.ts';
+import type { ImportFormat } from './import-issue.ts';
 import { looksLikeListing } from './listing/index.ts';
 
 const BY_EXTENSION: ReadonlyArray<[RegExp, ImportFormat]> = [

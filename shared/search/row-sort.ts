@@ -1,4 +1,5 @@
-import type { SortColumn } from '../api/api-types.ts';
+/** A column the table can sort by. */
+export type SortColumn = 'title' | 'authors' | 'year' | 'venue' | 'key' | 'addedAt';
 import type { ItemRow } from '../model/item.ts';
 import { foldText } from './fold-text.ts';
 

@@ -11,7 +11,7 @@ import { startWebHost } from '../../electron/webhost/web-host.ts';
 
 vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }, net: { fetch: vi.fn() } }));
 const { registerIpc } = await import('../../electron/main/ipc.ts');
-const { IPC_CALL_CHANNEL } = await import('../../electron/preload/ipc-channels.ts');
+const { IPC_CALL_CHANNEL } = await import('../../shared/api/ipc-channels.ts');
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { ExportFormat, ExportScope } from '../../../shared/api/api-types.ts';
+import type { ExportFormat, ExportScope } from '../../../shared/api/api-primitives.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { citedKeys } from '../../../shared/formats/aux/cited-keys.ts';
 import { writeFileAtomic } from '../../services/library-store/index.ts';

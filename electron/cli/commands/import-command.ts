@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportFormat, ImportIssue } from '../../../shared/api/api-types.ts';
+import type { ImportFormat, ImportIssue } from '../../../shared/api/io-types.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { decodeTextFile } from '../../services/text-decoding.ts';
 import { EXIT_OK, EXIT_PARTIAL, UsageError, findCollection, withLibrary, type CliIo } from '../cli-context.ts';

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { ImportIssue } from '../../../shared/api/api-types.ts';
+import type { ImportIssue } from '../../../shared/api/io-types.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import type { FolioService } from '../../services/folio-service.ts';
 import type { CliIo } from '../cli-context.ts';

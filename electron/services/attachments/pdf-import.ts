@@ -1,12 +1,12 @@
 import { FolioError } from '../../../shared/api/api-error.ts';
-import type { PdfImportResult } from '../../../shared/api/api-types-papers.ts';
-import { MAX_PDF_BYTES } from '../../../shared/api/schemas-papers.ts';
+import type { PdfImportResult } from '../../../shared/api/attachments-types.ts';
+import { MAX_PDF_BYTES } from '../../../shared/api/attachments-types.ts';
 import { findDuplicatesOf } from '../../../shared/dedupe/index.ts';
 import { arxivCsl } from '../../../shared/formats/identifiers/index.ts';
 import type { CslItemData } from '../../../shared/model/csl.ts';
 import { asAttachmentId, newId, type ItemId } from '../../../shared/model/ids.ts';
 import type { Attachment, Item } from '../../../shared/model/item.ts';
-import { createItem } from '../item-factory.ts';
+import { createItem } from '../../../shared/library/item-factory.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { DEFAULT_ATTACHMENT_PATTERN, attachmentFileName, removeAttachmentFile, sha256Hex, storeAttachmentFile } from './attachment-files.ts';
 import { readPdfMetadata, type PdfMetadata } from './pdf-metadata.ts';

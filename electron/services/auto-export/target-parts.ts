@@ -1,4 +1,4 @@
-import type { ExportScope } from '../../../shared/api/api-types.ts';
+import type { ExportScope } from '../../../shared/api/api-primitives.ts';
 import { BIBTEX_PART_SEPARATOR, planBibtexExport } from '../../../shared/formats/bibtex/index.ts';
 import { asCollectionId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { StatusEvent } from '../../../shared/api/api-types.ts';
+import type { StatusEvent } from '../../../shared/api/event-types.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { createFolioService } from '../folio-service.ts';
 import { createMemoryLibraryStore } from '../library-store/memory-library-store.ts';

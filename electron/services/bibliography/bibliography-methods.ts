@@ -1,5 +1,5 @@
 import type { FolioApi } from '../../../shared/api/folio-api.ts';
-import type { ExportScope } from '../../../shared/api/api-types.ts';
+import type { ExportScope } from '../../../shared/api/api-primitives.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { BIBLIOGRAPHY_STYLES, cslForBibliography, findBibliographyStyle } from '../../../shared/citation/bibliography-styles.ts';
 import { citedKeys } from '../../../shared/formats/aux/cited-keys.ts';

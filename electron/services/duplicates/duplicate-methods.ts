@@ -1,6 +1,6 @@
 import { FolioError } from '../../../shared/api/api-error.ts';
 import type { FolioApi } from '../../../shared/api/folio-api.ts';
-import type { MergePair } from '../../../shared/api/api-types-papers.ts';
+import type { MergePair } from '../../../shared/api/duplicates-types.ts';
 import { findDuplicates, mergeItems, type FieldChoice } from '../../../shared/dedupe/index.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';

@@ -1,10 +1,10 @@
 import type { FolioApi } from '../../../shared/api/folio-api.ts';
-import type { AddByIdentifiersResult, LookupExisting, LookupFailure } from '../../../shared/api/api-types-papers.ts';
+import type { AddByIdentifiersResult, LookupExisting, LookupFailure } from '../../../shared/api/lookup-types.ts';
 import { findIdentifiers, identifierCsl, identifierKey, type FoundIdentifier } from '../../../shared/formats/identifiers/index.ts';
 import type { CslItemData } from '../../../shared/model/csl.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import { toItemRow } from '../../../shared/model/item-row.ts';
-import { createItem } from '../item-factory.ts';
+import { createItem } from '../../../shared/library/item-factory.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { findExistingItem, identifierOfItem, mergeFetched } from './lookup-merge.ts';
 import { LookupError } from './lookup-errors.ts';

@@ -1,6 +1,6 @@
 import { basename, join, resolve } from 'node:path';
 import { FolioError } from '../../../shared/api/api-error.ts';
-import type { LibraryInfo } from '../../../shared/api/api-types.ts';
+import type { LibraryInfo } from '../../../shared/api/library-types.ts';
 import type { FolioService } from '../folio-service.ts';
 import { EventHub } from '../event-hub.ts';
 import {

@@ -1,6 +1,7 @@
 import { createApiClient, type ApiTransport } from '../../../shared/api/api-client.ts';
 import type { ApiResult } from '../../../shared/api/api-error.ts';
-import type { FolioBridge, FolioEventMessage, FolioEventName, FolioEventPayload, FolioEvents } from '../../../shared/api/folio-api.ts';
+import type { FolioBridge } from '../../../shared/api/folio-api.ts';
+import { createFolioEvents, isFolioEventName, type FolioEventMessage, type FolioEvents } from '../../../shared/api/api-events.ts';
 import { CALL_PATH, EVENTS_PATH, TOKEN_HEADER, type CallRequestBody } from '../../../shared/api/web-protocol.ts';
 import { takeWebToken } from './web-token.ts';
 
@@ -28,15 +29,9 @@ function httpTransport(token: string): ApiTransport {
   };
 }
 
-type Listener<E extends FolioEventName> = (payload: FolioEventPayload[E]) => void;
-
 /** Server-sent events, opened on the first subscription; EventSource reconnects by itself. */
 function eventSourceEvents(token: string): FolioEvents {
-  const listeners: { [E in FolioEventName]: Set<Listener<E>> } = {
-    onLibraryChanged: new Set(),
-    onMenuCommand: new Set(),
-    onStatus: new Set(),
-  };
+  const listeners = new Set<(message: FolioEventMessage) => void>();
   let source: EventSource | null = null;
 
   function ensureOpen(): void {
@@ -49,24 +44,18 @@ function eventSourceEvents(token: string): FolioEvents {
       } catch {
         return;
       }
-      const set = listeners[parsed.event] as Set<(payload: unknown) => void> | undefined;
-      set?.forEach((listener) => listener(parsed.payload));
+      if (!isFolioEventName(parsed.event)) return;
+      listeners.forEach((listener) => listener(parsed));
     };
   }
 
-  function subscribe<E extends FolioEventName>(event: E, listener: Listener<E>): () => void {
-    (listeners[event] as Set<Listener<E>>).add(listener);
+  return createFolioEvents((listener) => {
+    listeners.add(listener);
     ensureOpen();
     return () => {
-      (listeners[event] as Set<Listener<E>>).delete(listener);
+      listeners.delete(listener);
     };
-  }
-
-  return {
-    onLibraryChanged: (listener) => subscribe('onLibraryChanged', listener),
-    onMenuCommand: (listener) => subscribe('onMenuCommand', listener),
-    onStatus: (listener) => subscribe('onStatus', listener),
-  };
+  });
 }
 
 /** A browser download stands in for the save dialog the web host cannot show. */

@@ -1,9 +1,13 @@
-import type { AutoExportDraft, AutoExportStatus, ExportFormat, ExportScope, KeyChange, StatusEvent } from '../../../shared/api/api-types.ts';
-import type { BibliographyStyleInfo, CitedExportResult, SettingsPatch } from '../../../shared/api/bibliography-types.ts';
+import type { AutoExportDraft, AutoExportStatus } from '../../../shared/api/io-types.ts';
+import type { ExportFormat, ExportScope } from '../../../shared/api/api-primitives.ts';
+import type { KeyChange } from '../../../shared/api/library-types.ts';
+import type { StatusEvent } from '../../../shared/api/event-types.ts';
+import type { BibliographyStyleInfo, CitedExportResult } from '../../../shared/api/bibliography-types.ts';
+import type { SettingsPatch } from '../../../shared/api/settings-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { LibrarySettings } from '../../../shared/model/library-doc.ts';
-import { bibliographyHtmlToText } from '../features/bibliography/bibliography-html.ts';
-import { sanitizeHtml } from '../features/notes/sanitize.ts';
+import { bibliographyHtmlToText } from '../html/bibliography-html.ts';
+import { sanitizeHtml } from '../html/sanitize.ts';
 import { copyText, getFolio, saveTextFile } from '../platform/index.ts';
 import { copyTextAndHtml } from '../platform/rich-clipboard.ts';
 import { errorMessage, type SliceCreator } from './store-types.ts';

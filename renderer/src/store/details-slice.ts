@@ -1,4 +1,4 @@
-import type { ItemPatch } from '../../../shared/api/api-types.ts';
+import type { ItemPatch } from '../../../shared/api/library-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import { toItemRow } from '../../../shared/model/item-row.ts';

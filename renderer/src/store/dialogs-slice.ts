@@ -1,4 +1,5 @@
-import type { ExportScope, ImportReport } from '../../../shared/api/api-types.ts';
+import type { ExportScope } from '../../../shared/api/api-primitives.ts';
+import type { ImportReport } from '../../../shared/api/io-types.ts';
 import type { SliceCreator } from './store-types.ts';
 import type { BibliographyDialog } from './bibliography-dialogs.ts';
 

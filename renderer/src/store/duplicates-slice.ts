@@ -1,4 +1,4 @@
-import type { DuplicateCandidatePair, MergeRequest } from '../../../shared/api/api-types-papers.ts';
+import type { DuplicateCandidatePair, MergeRequest } from '../../../shared/api/duplicates-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import { getFolio } from '../platform/index.ts';

@@ -1,4 +1,4 @@
-import type { ExportFormat, ExportScope } from '../../../shared/api/api-types.ts';
+import type { ExportFormat, ExportScope } from '../../../shared/api/api-primitives.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import { copyText, getFolio, saveTextFile } from '../platform/index.ts';
 import { parseView } from './logic/view.ts';

@@ -1,4 +1,4 @@
-import type { LibraryInfo } from '../../../shared/api/api-types.ts';
+import type { LibraryInfo } from '../../../shared/api/library-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { ItemRow } from '../../../shared/model/item.ts';
 import { sortRows, updateSorted } from '../../../shared/search/row-sort.ts';

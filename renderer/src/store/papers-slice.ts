@@ -1,12 +1,12 @@
-import type { ImportReport } from '../../../shared/api/api-types.ts';
-import type { AddByIdentifiersResult } from '../../../shared/api/api-types-papers.ts';
+import type { ImportReport } from '../../../shared/api/io-types.ts';
+import type { AddByIdentifiersResult } from '../../../shared/api/lookup-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Attachment } from '../../../shared/model/item.ts';
 import { getFolio } from '../platform/index.ts';
 import { parseView } from './logic/view.ts';
 import { errorMessage, type SliceCreator } from './store-types.ts';
 
-/** Dialogs of issue 4, kept apart from the shared dialog list. */
+/** Dialogs of adding papers, kept apart from the shared dialog list. */
 export type PaperDialog =
   | { kind: 'import-preview'; text: string; fileName: string; report: ImportReport }
   | { kind: 'add-identifiers'; result: AddByIdentifiersResult | null };

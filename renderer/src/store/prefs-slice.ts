@@ -1,4 +1,4 @@
-import { DEFAULT_UI_STATE, type UiState } from '../../../shared/api/api-types.ts';
+import { DEFAULT_UI_STATE, type UiState } from '../../../shared/api/ui-types.ts';
 import { clampWidth, PANE_LIMITS } from './logic/ui-state.ts';
 import type { SliceCreator } from './store-types.ts';
 

@@ -1,4 +1,5 @@
-import type { MenuCommand, UiState } from '../../../shared/api/api-types.ts';
+import type { MenuCommand } from '../../../shared/api/event-types.ts';
+import type { UiState } from '../../../shared/api/ui-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import { getFolio, hostKind } from '../platform/index.ts';
 import { normalizeUiState } from './logic/ui-state.ts';

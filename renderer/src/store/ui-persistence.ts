@@ -1,4 +1,4 @@
-import type { UiState } from '../../../shared/api/api-types.ts';
+import type { UiState } from '../../../shared/api/ui-types.ts';
 import { getFolio } from '../platform/index.ts';
 import type { Store } from './store-types.ts';
 import { useStore } from './use-store.ts';

@@ -1,4 +1,4 @@
-import type { ImportIssue } from '../../api/api-types.ts';
+import type { ImportIssue } from '../import-issue.ts';
 import type { BibtexSource } from '../../model/bibtex-source.ts';
 import type { CslItemData } from '../../model/csl.ts';
 import { parseBibtexEntries } from './bibtex-parser.ts';

@@ -1,4 +1,4 @@
-import type { ImportIssue } from '../../api/api-types.ts';
+import type { ImportIssue } from '../import-issue.ts';
 import type { BibtexField } from '../../model/bibtex-source.ts';
 import { BibSyntaxError, matchBrace, readKey, readName, scanValue, skipSpace, type MacroLookup } from './bibtex-scanner.ts';
 import { MONTH_MACROS } from './bibtex-months.ts';

@@ -1,4 +1,4 @@
-import type { ImportIssue } from '../../api/api-types.ts';
+import type { ImportIssue } from '../import-issue.ts';
 import type { CslItemData } from '../../model/csl.ts';
 import { cslItemProblem } from './csl-schema.ts';
 import { jsonErrorPosition, linesOfOffsets, topLevelElementOffsets } from './json-positions.ts';

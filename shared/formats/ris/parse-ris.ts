@@ -1,4 +1,4 @@
-import type { ImportIssue } from '../../api/api-types.ts';
+import type { ImportIssue } from '../import-issue.ts';
 import type { CslItemData } from '../../model/csl.ts';
 import { risToCsl, type RisFields } from './ris-to-csl.ts';
 

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { hostKind } from '../../platform/index.ts';
 import { selectedIds, useStore } from '../../store/index.ts';
 import { runMenuCommand } from '../../store/startup.ts';
-import type { MenuCommand } from '../../../../shared/api/api-types.ts';
+import type { MenuCommand } from '../../../../shared/api/event-types.ts';
 
 const isEditable = (el: Element | null): boolean =>
   el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLElement && el.isContentEditable);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { AutoExportStatus, ExportFormat } from '../../../../shared/api/api-types.ts';
+import type { AutoExportStatus } from '../../../../shared/api/io-types.ts';
+import type { ExportFormat } from '../../../../shared/api/api-primitives.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { useStore } from '../../store/index.ts';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ExportScope } from '../../../../shared/api/api-types.ts';
+import type { ExportScope } from '../../../../shared/api/api-primitives.ts';
 import { useStore } from '../../store/index.ts';
 
 /** Export dialog, "Bibliography": a formatted reference list in a CSL style, copied as text or HTML. */

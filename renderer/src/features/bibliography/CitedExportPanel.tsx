@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ExportFormat } from '../../../../shared/api/api-types.ts';
+import type { ExportFormat } from '../../../../shared/api/api-primitives.ts';
 import type { CitedExportResult } from '../../../../shared/api/bibliography-types.ts';
 import { useStore } from '../../store/index.ts';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { KeyChange } from '../../../../shared/api/api-types.ts';
+import type { KeyChange } from '../../../../shared/api/library-types.ts';
 import type { ItemId } from '../../../../shared/model/ids.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { useStore } from '../../store/index.ts';

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { DuplicateCandidatePair } from '../../../../shared/api/api-types-papers.ts';
+import type { DuplicateCandidatePair } from '../../../../shared/api/duplicates-types.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { useStore } from '../../store/index.ts';

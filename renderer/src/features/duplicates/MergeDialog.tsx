@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DuplicateCandidatePair } from '../../../../shared/api/api-types-papers.ts';
+import type { DuplicateCandidatePair } from '../../../../shared/api/duplicates-types.ts';
 import type { Item } from '../../../../shared/model/item.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { useStore } from '../../store/index.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ExportFormat, ExportScope } from '../../../../shared/api/api-types.ts';
+import type { ExportFormat, ExportScope } from '../../../../shared/api/api-primitives.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { SegmentedControl, type Segment } from '../../components/SegmentedControl.tsx';
 import { BibliographyPanel } from '../bibliography/BibliographyPanel.tsx';

@@ -1,4 +1,4 @@
-import type { ImportIssue, ImportReport } from '../../../../shared/api/api-types.ts';
+import type { ImportIssue, ImportReport } from '../../../../shared/api/io-types.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { useStore } from '../../store/index.ts';
 

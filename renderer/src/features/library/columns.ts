@@ -1,4 +1,4 @@
-import type { SortColumn } from '../../../../shared/api/api-types.ts';
+import type { SortColumn } from '../../../../shared/api/ui-types.ts';
 import type { ItemRow } from '../../../../shared/model/item.ts';
 
 export interface Column {

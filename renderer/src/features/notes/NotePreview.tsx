@@ -1,7 +1,7 @@
 import { useMemo, type MouseEvent } from 'react';
 import { openExternal } from '../../platform/index.ts';
 import { renderMarkdown } from './markdown.ts';
-import { sanitizeHtml } from './sanitize.ts';
+import { sanitizeHtml } from '../../html/sanitize.ts';
 import 'katex/dist/katex.min.css';
 
 /** Rendered note. Links never navigate the window; they go through the external-link allowlist. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AddByIdentifiersResult } from '../../../../shared/api/api-types-papers.ts';
+import type { AddByIdentifiersResult } from '../../../../shared/api/lookup-types.ts';
 import { Modal } from '../../components/Modal.tsx';
 import { PasteArea } from '../../components/PasteArea.tsx';
 import { useStore } from '../../store/index.ts';

@@ -5,7 +5,7 @@ import { ImportPreviewDialog } from './ImportPreviewDialog.tsx';
 import { ImportProgress } from './ImportProgress.tsx';
 import './papers.css';
 
-/** The dialogs and the progress bar of adding papers (issue 4). */
+/** The dialogs and the progress bar of adding papers. */
 export function PaperDialogs() {
   const dialog = useStore((s) => s.paperDialog);
   const merging = useStore((s) => s.mergingPair);

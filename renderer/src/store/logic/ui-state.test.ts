@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_UI_STATE, type UiState } from '../../../../shared/api/api-types.ts';
+import { DEFAULT_UI_STATE, type UiState } from '../../../../shared/api/ui-types.ts';
 import { normalizeUiState } from './ui-state.ts';
 
 describe('normalizeUiState', () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_UI_STATE, type SortColumn, type UiState } from '../../../../shared/api/api-types.ts';
+import { DEFAULT_UI_STATE, type SortColumn, type UiState } from '../../../../shared/api/ui-types.ts';
 
 export const PANE_LIMITS = {
   sidebar: { min: 160, max: 480 },

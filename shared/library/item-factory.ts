@@ -1,8 +1,8 @@
-import type { CollectionId } from '../../shared/model/ids.ts';
-import { asItemId, newId } from '../../shared/model/ids.ts';
-import type { CslItemData } from '../../shared/model/csl.ts';
-import type { BibtexSource } from '../../shared/model/bibtex-source.ts';
-import type { Item } from '../../shared/model/item.ts';
+import type { CollectionId } from '../model/ids.ts';
+import { asItemId, newId } from '../model/ids.ts';
+import type { CslItemData } from '../model/csl.ts';
+import type { BibtexSource } from '../model/bibtex-source.ts';
+import type { Item } from '../model/item.ts';
 
 export interface NewItemInput {
   csl: CslItemData;

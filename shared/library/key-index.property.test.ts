@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CslItemData } from '../model/csl.ts';
-import { generateCitationKey } from './citation-key.ts';
-import { DEFAULT_KEY_PATTERN } from './key-pattern.ts';
-import { uniqueKey } from './unique-key.ts';
+import type { ItemId } from '../model/ids.ts';
+import type { Item } from '../model/item.ts';
+import { generateCitationKey } from '../citation/citation-key.ts';
+import { DEFAULT_KEY_PATTERN } from '../citation/key-pattern.ts';
+import { KeyIndex } from './key-index.ts';
+import { createItem } from './item-factory.ts';
 
 /** mulberry32: small, seeded, reproducible. */
 function prng(seed: number): () => number {
@@ -21,32 +24,30 @@ const TITLES = ['Attention Is All You Need', 'Attention Please', 'On Graphs', 'A
 const YEARS = [2017, 2018, undefined];
 const IMPORTED_KEYS = ['smith2017attention', 'smith2017attentiona', 'Smith2017', 'key:with/chars-1.0', 'muller2018graphs', 'item'];
 
-interface LibraryItem {
-  id: number;
-  key: string;
-}
-
-/** The library's rules in miniature: generate once, keep imported keys, enforce uniqueness with suffixes. */
+/** A library's keys through the real KeyIndex, as the services use it: generate once, keep imported keys, suffix. */
 class KeyedLibrary {
-  readonly items = new Map<number, LibraryItem>();
-  private nextId = 1;
-  private taken = (key: string): boolean => [...this.items.values()].some((i) => i.key === key);
+  readonly items = new Map<ItemId, Item>();
+  private readonly index = new KeyIndex([]);
 
-  add(csl: CslItemData): LibraryItem {
-    return this.insert(uniqueKey(generateCitationKey(csl, DEFAULT_KEY_PATTERN), this.taken));
+  add(csl: CslItemData): Item {
+    return this.insert(csl, this.index.generate(csl, DEFAULT_KEY_PATTERN));
   }
 
-  importWithKey(key: string): LibraryItem {
-    return this.insert(uniqueKey(key, this.taken));
+  importWithKey(key: string): Item {
+    return this.insert({ type: 'article-journal' }, this.index.claim(key));
   }
 
-  remove(id: number): void {
+  remove(id: ItemId): void {
+    const item = this.items.get(id);
+    if (!item) return;
+    this.index.remove(item);
     this.items.delete(id);
   }
 
-  private insert(key: string): LibraryItem {
-    const item = { id: this.nextId++, key };
+  private insert(csl: CslItemData, key: string): Item {
+    const item = createItem({ csl, citationKey: key, now: '2026-01-01T00:00:00.000Z' });
     this.items.set(item.id, item);
+    this.index.add(item);
     return item;
   }
 }
@@ -60,30 +61,32 @@ function randomCsl(random: () => number): CslItemData {
   return csl;
 }
 
-describe('citation keys under random add / remove / import sequences', () => {
+describe('KeyIndex under random add / remove / import sequences', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i: existing keys never change and keys stay unique', (seed) => {
     const random = prng(seed);
     const library = new KeyedLibrary();
-    const known = new Map<number, string>();
+    const known = new Map<ItemId, string>();
     for (let step = 0; step < 400; step++) {
       const roll = random();
       if (roll < 0.5) {
         const item = library.add(randomCsl(random));
-        expect(item.key).toMatch(/^[A-Za-z0-9_:./-]+$/);
-        known.set(item.id, item.key);
+        expect(item.citationKey).toMatch(/^[A-Za-z0-9_:./-]+$/);
+        known.set(item.id, item.citationKey);
       } else if (roll < 0.75) {
         const wanted = IMPORTED_KEYS[Math.floor(random() * IMPORTED_KEYS.length)] ?? 'item';
         const item = library.importWithKey(wanted);
-        expect(item.key.startsWith(wanted)).toBe(true);
-        known.set(item.id, item.key);
+        expect(item.citationKey.startsWith(wanted)).toBe(true);
+        known.set(item.id, item.citationKey);
       } else if (library.items.size > 0) {
         const ids = [...library.items.keys()];
-        const id = ids[Math.floor(random() * ids.length)] ?? 0;
+        const id = ids[Math.floor(random() * ids.length)];
+        if (id === undefined) continue;
         library.remove(id);
         known.delete(id);
       }
-      for (const [id, key] of known) expect(library.items.get(id)?.key).toBe(key);
-      const keys = [...library.items.values()].map((i) => i.key);
+      for (const [id, key] of known) expect(library.items.get(id)?.citationKey).toBe(key);
+      // bibtex treats keys that differ only in case as one entry, so uniqueness is case-insensitive.
+      const keys = [...library.items.values()].map((i) => i.citationKey.toLowerCase());
       expect(new Set(keys).size).toBe(keys.length);
     }
   });

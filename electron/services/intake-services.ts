@@ -1,6 +1,6 @@
 import type { FolioApi } from '../../shared/api/folio-api.ts';
-import type { ImportReport, ImportRequest } from '../../shared/api/api-types.ts';
-import type { PdfImportResult } from '../../shared/api/api-types-papers.ts';
+import type { ImportReport, ImportRequest } from '../../shared/api/io-types.ts';
+import type { PdfImportResult } from '../../shared/api/attachments-types.ts';
 import { FolioError } from '../../shared/api/api-error.ts';
 import type { ItemId } from '../../shared/model/ids.ts';
 import { findAttachment, resolveInsideAttachments } from './attachments/attachment-files.ts';
@@ -13,8 +13,8 @@ import { MetadataFetcher, type LookupOptions } from './lookup/metadata-fetcher.t
 import type { ServiceContext } from './service-context.ts';
 import type { AttachmentId } from '../../shared/model/ids.ts';
 
-/** Issue 4's services: PDFs, lookups by identifier, duplicates, and cancellable imports. */
-export interface PaperServices {
+/** Bringing papers in: PDFs, lookups by identifier, duplicates, and cancellable imports. */
+export interface IntakeServices {
   readonly groups: Pick<FolioApi, 'attachments' | 'lookup' | 'duplicates'>;
   importText(request: ImportRequest): Promise<ImportReport>;
   cancelImport(jobId: string): boolean;
@@ -24,7 +24,7 @@ export interface PaperServices {
   attachmentPath(itemId: ItemId, attachmentId: AttachmentId): string;
 }
 
-export function createPaperServices(ctx: ServiceContext, lookup: LookupOptions = {}): PaperServices {
+export function createIntakeServices(ctx: ServiceContext, lookup: LookupOptions = {}): IntakeServices {
   const jobs = new ImportJobs(ctx.hub);
   const fetcher = new MetadataFetcher(lookup);
   const importPdf = (fileName: string, bytes: Uint8Array, itemId: ItemId | null, options?: PdfImportOptions) => importPdfBytes(ctx, fileName, bytes, itemId, options);

@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { allowedExternalUrl } from '../../platform/index.ts';
+import { allowedExternalUrl } from '../platform/index.ts';
 
 // Links survive only if the external-link allowlist would open them.
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {

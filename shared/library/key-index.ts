@@ -1,7 +1,7 @@
-import { generateCitationKey, uniqueKey } from '../../shared/citation/index.ts';
-import type { CslItemData } from '../../shared/model/csl.ts';
-import type { ItemId } from '../../shared/model/ids.ts';
-import type { Item } from '../../shared/model/item.ts';
+import { generateCitationKey, uniqueKey } from '../citation/index.ts';
+import type { CslItemData } from '../model/csl.ts';
+import type { ItemId } from '../model/ids.ts';
+import type { Item } from '../model/item.ts';
 
 /**
  * Which citation keys are taken, case-insensitively (bibtex treats keys that

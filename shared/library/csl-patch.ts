@@ -1,5 +1,5 @@
-import { FolioError } from '../../shared/api/api-error.ts';
-import { CSL_DATE_VARIABLES, CSL_NAME_VARIABLES, type CslItemData } from '../../shared/model/csl.ts';
+import { FolioError } from '../api/api-error.ts';
+import { CSL_DATE_VARIABLES, CSL_NAME_VARIABLES, type CslItemData } from '../model/csl.ts';
 
 const NAME_VARS = new Set<string>(CSL_NAME_VARIABLES);
 const DATE_VARS = new Set<string>(CSL_DATE_VARIABLES);

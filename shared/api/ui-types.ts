@@ -1,0 +1,31 @@
+import type { SortColumn } from '../search/row-sort.ts';
+
+/** Types of the `ui` group. */
+
+export type { SortColumn };
+
+/** What the window looked like when the user left; restored on the next start. */
+export interface UiState {
+  /** 'all' | 'unfiled' | 'trash' | `collection:<id>` | `tag:<name>` */
+  view: string;
+  selectedItemIds: string[];
+  sort: { column: SortColumn; direction: 'asc' | 'desc' };
+  expandedCollections: string[];
+  sidebarWidth: number;
+  detailsWidth: number;
+  noteMode: 'edit' | 'preview';
+  theme: 'system' | 'light' | 'dark';
+  filter: string;
+}
+
+export const DEFAULT_UI_STATE: UiState = {
+  view: 'all',
+  selectedItemIds: [],
+  sort: { column: 'addedAt', direction: 'desc' },
+  expandedCollections: [],
+  sidebarWidth: 220,
+  detailsWidth: 380,
+  noteMode: 'edit',
+  theme: 'system',
+  filter: '',
+};
