@@ -1,0 +1,211 @@
+import { editDistanceWithin, typoBudget } from './fuzzy.ts';
+import { DOC_TEXT_FIELDS, fieldText, type DocTextField, type SearchDoc } from './search-doc.ts';
+import { termsOf } from './tokenize.ts';
+import type { ItemId } from '../../model/ids.ts';
+
+/** How well an index term matches what was typed: exact above prefix above typo. */
+export interface Expansion {
+  term: string;
+  quality: number;
+}
+
+const QUALITY = { exact: 1, prefix: 0.7, typo1: 0.45, typo2: 0.3 } as const;
+/** A prefix of one letter would expand to half the vocabulary. */
+const MIN_PREFIX = 2;
+const MAX_PREFIX_TERMS = 300;
+const MAX_TYPO_TERMS = 60;
+
+interface FieldIndex {
+  /** term -> slots holding it, one entry per occurrence (a run of the same slot is its term frequency). */
+  postings: Map<string, number[]>;
+  /** terms in each slot's field, for length normalisation. */
+  lengths: number[];
+  totalLength: number;
+}
+
+/**
+ * An in-memory inverted index over SearchDocs, one posting list per field, updated item by item. It is
+ * derived data: built from the library (and the full-text cache) and thrown away freely.
+ */
+export class SearchIndex {
+  private readonly docs: Array<SearchDoc | null> = [];
+  private readonly slotById = new Map<ItemId, number>();
+  private readonly fields = new Map<DocTextField, FieldIndex>();
+  private vocab: string[] | null = null;
+  private readonly expansions = new Map<string, Expansion[]>();
+  private live = 0;
+
+  constructor(docs: Iterable<SearchDoc> = []) {
+    for (const f of DOC_TEXT_FIELDS) this.fields.set(f, { postings: new Map(), lengths: [], totalLength: 0 });
+    for (const doc of docs) this.put(doc);
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  /** Adds or replaces the item's document. */
+  put(doc: SearchDoc): void {
+    this.remove(doc.id);
+    const slot = this.docs.length;
+    this.docs.push(doc);
+    this.slotById.set(doc.id, slot);
+    this.live++;
+    for (const [field, index] of this.fields) {
+      const terms = termsOf(fieldText(doc, field));
+      index.lengths[slot] = terms.length;
+      index.totalLength += terms.length;
+      // Sorting keeps a slot's occurrences of one term together, so a run length is its frequency.
+      terms.sort();
+      for (const term of terms) {
+        let list = index.postings.get(term);
+        if (!list) {
+          list = [];
+          index.postings.set(term, list);
+          this.vocabChanged();
+        }
+        list.push(slot);
+      }
+    }
+    if (this.docs.length > 1024 && this.live < this.docs.length / 2) this.compact();
+  }
+
+  remove(id: ItemId): void {
+    const slot = this.slotById.get(id);
+    if (slot === undefined) return;
+    this.slotById.delete(id);
+    this.docs[slot] = null;
+    this.live--;
+    for (const index of this.fields.values()) index.totalLength -= index.lengths[slot] ?? 0;
+  }
+
+  doc(slot: number): SearchDoc | null {
+    return this.docs[slot] ?? null;
+  }
+
+  slotOf(id: ItemId): number | undefined {
+    return this.slotById.get(id);
+  }
+
+  /** Every live slot, in insertion order. */
+  *slots(): Iterable<number> {
+    for (let s = 0; s < this.docs.length; s++) if (this.docs[s]) yield s;
+  }
+
+  /** Index terms that match a typed word: itself, words it begins, and words within its typo budget. */
+  expand(word: string, allowFuzzy = true): Expansion[] {
+    const cacheKey = `${allowFuzzy ? '~' : '='}${word}`;
+    const cached = this.expansions.get(cacheKey);
+    if (cached) return cached;
+    const vocab = this.vocabulary();
+    const out = new Map<string, number>();
+    const first = lowerBound(vocab, word);
+    if (vocab[first] === word) out.set(word, QUALITY.exact);
+    if (allowFuzzy && word.length >= MIN_PREFIX) {
+      for (let i = first, n = 0; i < vocab.length && n < MAX_PREFIX_TERMS && (vocab[i] as string).startsWith(word); i++, n++) {
+        if (!out.has(vocab[i] as string)) out.set(vocab[i] as string, QUALITY.prefix);
+      }
+    }
+    const budget = allowFuzzy ? typoBudget(word) : 0;
+    if (budget > 0) this.addTypos(word, budget, vocab, out);
+    const list = [...out].map(([term, quality]) => ({ term, quality }));
+    this.expansions.set(cacheKey, list);
+    return list;
+  }
+
+  /**
+   * Typo candidates share the first letter (or the first two swapped), which keeps the scan to a slice of the
+   * vocabulary; a typo in the very first letter is the rare one.
+   */
+  private addTypos(word: string, budget: number, vocab: string[], out: Map<string, number>): void {
+    const heads = new Set([word[0] as string, word.length > 1 ? (word[1] as string) : '']);
+    let found = 0;
+    for (const head of heads) {
+      if (!head) continue;
+      for (let i = lowerBound(vocab, head); i < vocab.length && (vocab[i] as string).startsWith(head) && found < MAX_TYPO_TERMS; i++) {
+        const term = vocab[i] as string;
+        if (out.has(term) || Math.abs(term.length - word.length) > budget) continue;
+        if (head !== word[0] && !(term[1] === word[0])) continue;
+        if (editDistanceWithin(word, term, 1)) {
+          out.set(term, QUALITY.typo1);
+          found++;
+        } else if (budget > 1 && editDistanceWithin(word, term, 2)) {
+          out.set(term, QUALITY.typo2);
+          found++;
+        }
+      }
+    }
+  }
+
+  /** BM25 scores of one index term in one field: slot -> score (already weighted by match quality). */
+  scoreTerm(field: DocTextField, term: string, quality: number, into: Map<number, number>): void {
+    const index = this.fields.get(field) as FieldIndex;
+    const list = index.postings.get(term);
+    if (!list) return;
+    const avg = this.live > 0 ? Math.max(1, index.totalLength / this.live) : 1;
+    let df = 0;
+    for (let i = 0; i < list.length; i++) if (list[i] !== list[i - 1] && this.docs[list[i] as number]) df++;
+    if (df === 0) return;
+    const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
+    for (let i = 0; i < list.length;) {
+      const slot = list[i] as number;
+      let tf = 0;
+      while (list[i] === slot) { tf++; i++; }
+      if (!this.docs[slot]) continue;
+      const len = index.lengths[slot] ?? 0;
+      const k1 = 1.2;
+      const b = 0.75;
+      const s = (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avg));
+      into.set(slot, Math.max(into.get(slot) ?? 0, s * quality));
+    }
+  }
+
+  /** How many live documents hold the term in the field. */
+  documentFrequency(field: DocTextField, term: string): number {
+    const list = (this.fields.get(field) as FieldIndex).postings.get(term);
+    if (!list) return 0;
+    let df = 0;
+    for (let i = 0; i < list.length; i++) if (list[i] !== list[i - 1] && this.docs[list[i] as number]) df++;
+    return df;
+  }
+
+  private vocabulary(): string[] {
+    if (!this.vocab) {
+      const all = new Set<string>();
+      for (const index of this.fields.values()) for (const term of index.postings.keys()) all.add(term);
+      this.vocab = [...all].sort();
+    }
+    return this.vocab;
+  }
+
+  private vocabChanged(): void {
+    this.vocab = null;
+    this.expansions.clear();
+  }
+
+  /** Drops dead slots, once more than half of them are. */
+  private compact(): void {
+    const docs = this.docs.filter((d): d is SearchDoc => d !== null);
+    this.docs.length = 0;
+    this.slotById.clear();
+    this.live = 0;
+    for (const index of this.fields.values()) {
+      index.postings.clear();
+      index.lengths.length = 0;
+      index.totalLength = 0;
+    }
+    this.vocabChanged();
+    for (const doc of docs) this.put(doc);
+  }
+}
+
+function lowerBound(sorted: string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

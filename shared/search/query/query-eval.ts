@@ -1,0 +1,182 @@
+import type { Collection } from '../../model/collection.ts';
+import type { CollectionId } from '../../model/ids.ts';
+import { foldText } from '../fold-text.ts';
+import type { SearchIndex } from '../index/search-index.ts';
+import { DOC_TEXT_FIELDS, FIELD_WEIGHTS, fieldText, type DocTextField, type SearchDoc } from '../index/search-doc.ts';
+import { normalizeText } from '../index/tokenize.ts';
+import type { HasValue, IsValue, QueryNode, TextField } from './query-ast.ts';
+
+/** What evaluation needs besides the index. */
+export interface EvalContext {
+  collections: readonly Collection[];
+  /** Related items of a key, best first (shared/search/related.ts); absent: related: matches nothing. */
+  related?: (key: string) => ReadonlyArray<{ slot: number; score: number }>;
+}
+
+/** slot -> score. A filter (year:, is:, ...) scores 0; text scores add up. */
+export type Matches = Map<number, number>;
+
+/** The query's text fields mapped to the document fields they search. */
+const FIELDS_OF: Record<TextField, DocTextField[]> = {
+  title: ['title'], author: ['author'], venue: ['venue'], abstract: ['abstract'], note: ['note'],
+  fulltext: ['fulltext'], annotation: ['annotation'],
+};
+
+/** BibTeX entry types a user may type, with the CSL type each item carries. */
+const TYPE_ALIASES: Record<string, string> = {
+  article: 'article-journal', inproceedings: 'paper-conference', conference: 'paper-conference', incollection: 'chapter',
+  inbook: 'chapter', phdthesis: 'thesis', mastersthesis: 'thesis', techreport: 'report', online: 'webpage', misc: 'document',
+};
+
+function collectionIds(collections: readonly Collection[], value: string, prefix: boolean): Set<CollectionId> {
+  const roots = collections.filter((c) => (prefix ? foldText(c.name).startsWith(value) : foldText(c.name) === value));
+  const out = new Set<CollectionId>(roots.map((c) => c.id));
+  // Sub-collections belong to their parent's search.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const c of collections) {
+      if (c.parentId !== null && out.has(c.parentId) && !out.has(c.id)) {
+        out.add(c.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+const isState = (doc: SearchDoc, value: IsValue): boolean => {
+  switch (value) {
+    case 'unread': case 'reading': case 'read': return doc.read === value;
+    case 'flagged': return doc.flagged;
+    case 'pending': return doc.pending;
+    case 'trashed': return doc.trashed;
+  }
+};
+
+const hasThing = (doc: SearchDoc, value: HasValue): boolean => {
+  switch (value) {
+    case 'pdf': return doc.hasPdf;
+    case 'note': return doc.note.trim().length > 0;
+    case 'annotations': return doc.annotations.length > 0;
+    case 'doi': return doc.doi.length > 0;
+    case 'abstract': return doc.abstract.trim().length > 0;
+    case 'tags': return doc.tags.length > 0;
+  }
+};
+
+function exactMatch(got: string, want: string, prefix: boolean): boolean {
+  return prefix ? got.startsWith(want) : got === want;
+}
+
+export class QueryEvaluator {
+  private readonly index: SearchIndex;
+  private readonly ctx: EvalContext;
+
+  constructor(index: SearchIndex, ctx: EvalContext) {
+    this.index = index;
+    this.ctx = ctx;
+  }
+
+  /** Every document the node matches, with its score. */
+  evaluate(node: QueryNode): Matches {
+    switch (node.kind) {
+      case 'all': return this.filter(() => true);
+      case 'and': {
+        // Narrowest child first, so later ones only look at what is left.
+        const results = node.children.map((c) => this.evaluate(c)).sort((a, b) => a.size - b.size);
+        const [first, ...rest] = results as [Matches, ...Matches[]];
+        const out: Matches = new Map();
+        for (const [slot, score] of first) {
+          let total = score;
+          let all = true;
+          for (const r of rest) {
+            const s = r.get(slot);
+            if (s === undefined) { all = false; break; }
+            total += s;
+          }
+          if (all) out.set(slot, total);
+        }
+        return out;
+      }
+      case 'or': {
+        const out: Matches = new Map();
+        for (const child of node.children) for (const [slot, s] of this.evaluate(child)) out.set(slot, (out.get(slot) ?? 0) + s);
+        return out;
+      }
+      case 'not': {
+        const inner = this.evaluate(node.child);
+        return this.filter((_doc, slot) => !inner.has(slot));
+      }
+      case 'text': return this.text(node.field === null ? DOC_TEXT_FIELDS : FIELDS_OF[node.field], node.words, node.text, node.phrase);
+      case 'exact': return this.exact(node.field, node.value, node.prefix);
+      case 'range': return this.filter((doc) => {
+        const v = node.field === 'year' ? doc.year : doc.rating;
+        return v !== null && (node.range.min === null || v >= node.range.min) && (node.range.max === null || v <= node.range.max);
+      });
+      case 'date': return this.filter((doc) => {
+        const t = node.field === 'added' ? doc.addedAt : doc.modifiedAt;
+        return (node.range.from === null || t >= node.range.from) && (node.range.until === null || t < node.range.until);
+      });
+      case 'is': return this.filter((doc) => isState(doc, node.value));
+      case 'has': return this.filter((doc) => hasThing(doc, node.value));
+      case 'related': {
+        const out: Matches = new Map();
+        for (const r of this.ctx.related?.(node.key) ?? []) out.set(r.slot, r.score);
+        return out;
+      }
+    }
+  }
+
+  private filter(test: (doc: SearchDoc, slot: number) => boolean): Matches {
+    const out: Matches = new Map();
+    for (const slot of this.index.slots()) if (test(this.index.doc(slot) as SearchDoc, slot)) out.set(slot, 0);
+    return out;
+  }
+
+  private exact(field: 'key' | 'doi' | 'arxiv' | 'type' | 'tag' | 'collection', value: string, prefix: boolean): Matches {
+    if (field === 'collection') {
+      const ids = collectionIds(this.ctx.collections, value, prefix);
+      return this.filter((doc) => doc.collections.some((c) => ids.has(c)));
+    }
+    if (field === 'type') {
+      const wanted = TYPE_ALIASES[value] ?? value;
+      return this.filter((doc) => doc.types.some((t) => exactMatch(t, value, prefix) || exactMatch(t, wanted, prefix)));
+    }
+    if (field === 'tag') return this.filter((doc) => doc.tags.some((t) => exactMatch(foldText(t), value, prefix)));
+    if (field === 'key') return this.filter((doc) => exactMatch(doc.key.toLowerCase(), value, prefix));
+    if (field === 'doi') return this.filter((doc) => exactMatch(doc.doi, value, prefix));
+    return this.filter((doc) => exactMatch(doc.arxiv, value.replace(/v\d+$/, ''), prefix) || exactMatch(doc.arxiv, value, prefix));
+  }
+
+  /** Every word must match in one of the fields (typos and prefixes allowed); a phrase must occur as typed. */
+  private text(fields: readonly DocTextField[], words: string[], phraseText: string, phrase: boolean): Matches {
+    let out: Matches | null = null;
+    for (const word of words) {
+      const perWord: Matches = new Map();
+      for (const { term, quality } of this.index.expand(word, !phrase)) {
+        for (const field of fields) {
+          const scored: Matches = new Map();
+          this.index.scoreTerm(field, term, quality * FIELD_WEIGHTS[field], scored);
+          for (const [slot, s] of scored) perWord.set(slot, Math.max(perWord.get(slot) ?? 0, s));
+        }
+      }
+      if (out === null) out = perWord;
+      else {
+        const next: Matches = new Map();
+        for (const [slot, s] of out) {
+          const w = perWord.get(slot);
+          if (w !== undefined) next.set(slot, s + w);
+        }
+        out = next;
+      }
+      if (out.size === 0) return out;
+    }
+    if (!out || !phrase) return out ?? new Map();
+    const verified: Matches = new Map();
+    for (const [slot, s] of out) {
+      const doc = this.index.doc(slot) as SearchDoc;
+      if (fields.some((f) => normalizeText(fieldText(doc, f)).includes(phraseText))) verified.set(slot, s * 1.5);
+    }
+    return verified;
+  }
+}

@@ -1,0 +1,111 @@
+import type { ItemId } from '../../model/ids.ts';
+import { foldText } from '../fold-text.ts';
+import type { SearchIndex } from '../index/search-index.ts';
+import type { SearchDoc } from '../index/search-doc.ts';
+import type { QueryError, QueryNode } from './query-ast.ts';
+import { QueryEvaluator, type EvalContext } from './query-eval.ts';
+import { parseQuery } from './query-parser.ts';
+
+export interface SearchHit {
+  id: ItemId;
+  key: string;
+  title: string;
+  score: number;
+  /** One line around a note, annotation or full-text match. */
+  snippet?: string;
+  /** 1-based page of a full-text snippet. */
+  page?: number;
+}
+
+export type SearchOutcome =
+  | { ok: true; hits: SearchHit[]; total: number; highlightTerms: string[] }
+  | { ok: false; error: QueryError };
+
+export interface SearchOptions {
+  limit?: number;
+  now?: number;
+  /** Which documents are searched at all; by default every one not in the trash (unless the query asks for is:trashed). */
+  scope?: (doc: SearchDoc) => boolean;
+}
+
+const SNIPPET_RADIUS = 60;
+
+function mentionsTrash(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'is': return node.value === 'trashed';
+    case 'and': case 'or': return node.children.some(mentionsTrash);
+    case 'not': return mentionsTrash(node.child);
+    default: return false;
+  }
+}
+
+/** Text words of the query (not under a NOT), with the field each is restricted to. */
+function positiveWords(node: QueryNode, out: Array<{ word: string; field: string | null }> = []): typeof out {
+  if (node.kind === 'text') for (const word of node.words) out.push({ word, field: node.field });
+  else if (node.kind === 'and' || node.kind === 'or') for (const c of node.children) positiveWords(c, out);
+  return out;
+}
+
+/** The first match of any term in `text`, as one line: "…scaled dot-product attention…". */
+export function snippetAround(text: string, terms: readonly string[]): string | null {
+  const folded = foldText(text);
+  let at = -1;
+  let len = 0;
+  for (const term of terms) {
+    const re = new RegExp(`(^|[^\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
+    const m = re.exec(folded);
+    if (m && (at < 0 || m.index + (m[1] as string).length < at)) {
+      at = m.index + (m[1] as string).length;
+      len = term.length;
+    }
+  }
+  if (at < 0) return null;
+  // Folding can change lengths (ß -> ss); then the raw text's offsets differ slightly, which a snippet tolerates.
+  const source = folded.length === text.length ? text : folded;
+  const from = Math.max(0, at - SNIPPET_RADIUS);
+  const to = Math.min(source.length, at + len + SNIPPET_RADIUS);
+  const body = source.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '…' : ''}${body}${to < source.length ? '…' : ''}`;
+}
+
+function snippetOf(doc: SearchDoc, words: Array<{ word: string; field: string | null }>, index: SearchIndex): Pick<SearchHit, 'snippet' | 'page'> {
+  const headline = foldText(`${doc.title} ${doc.authors.join(' ')} ${doc.key} ${doc.tags.join(' ')} ${doc.venue}`);
+  const wanting = words.filter(({ word, field }) =>
+    field === 'fulltext' || field === 'note' || field === 'annotation' || (field === null && !headline.includes(word)));
+  if (wanting.length === 0) return {};
+  const terms = wanting.flatMap(({ word }) => index.expand(word).map((e) => e.term));
+  if (wanting.every((w) => w.field !== 'fulltext')) {
+    const inNote = snippetAround(doc.note, terms) ?? snippetAround(doc.annotations.join(' · '), terms);
+    if (inNote) return { snippet: inNote };
+  }
+  for (let p = 0; p < doc.pages.length; p++) {
+    const s = snippetAround(doc.pages[p] as string, terms);
+    if (s) return { snippet: s, page: p + 1 };
+  }
+  if (wanting.every((w) => w.field === null)) {
+    const inAbstract = snippetAround(doc.abstract, terms);
+    if (inAbstract) return { snippet: inAbstract };
+  }
+  return {};
+}
+
+/** Parses, evaluates and ranks: best first, ties by title. Never throws for a bad query. */
+export function runSearch(index: SearchIndex, ctx: EvalContext, query: string, options: SearchOptions = {}): SearchOutcome {
+  const parsed = parseQuery(query, options.now ?? Date.now());
+  if (!parsed.ok) return parsed;
+  const matches = new QueryEvaluator(index, ctx).evaluate(parsed.query);
+  const scope = options.scope ?? (mentionsTrash(parsed.query) ? () => true : (doc: SearchDoc) => !doc.trashed);
+  const ranked: Array<{ doc: SearchDoc; score: number }> = [];
+  for (const [slot, score] of matches) {
+    const doc = index.doc(slot);
+    if (doc && scope(doc)) ranked.push({ doc, score });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.doc.title.localeCompare(b.doc.title) || a.doc.key.localeCompare(b.doc.key));
+  const words = positiveWords(parsed.query);
+  const limit = options.limit ?? ranked.length;
+  const hits = ranked.slice(0, limit).map(({ doc, score }) => ({
+    id: doc.id, key: doc.key, title: doc.title, score: Math.round(score * 1000) / 1000, ...snippetOf(doc, words, index),
+  }));
+  const highlightTerms = [...new Set(words.flatMap(({ word }) => index.expand(word).map((e) => e.term)))];
+  return { ok: true, hits, total: ranked.length, highlightTerms };
+}
