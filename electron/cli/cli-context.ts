@@ -23,7 +23,8 @@ export const processIo: CliIo = {
 
 /** Opens the library with the CLI's lock, runs the command, and always closes it. */
 export async function withLibrary<T>(libraryFlag: string | undefined, io: CliIo, run: (service: FolioService) => Promise<T>): Promise<T> {
-  const service = await openFolioService(resolveLibraryDir(libraryFlag), 'cli', { host: 'web' });
+  // A one-shot command searches in this thread: no worker to start, and nothing else waits on the event loop.
+  const service = await openFolioService(resolveLibraryDir(libraryFlag), 'cli', { host: 'web', search: { inThread: true } });
   // Commands read service.store directly, so they need the whole library, not the warm start's cached rows.
   await service.ready;
   for (const warning of service.store.warnings) io.err(`warning: ${warning}\n`);

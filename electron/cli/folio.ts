@@ -6,12 +6,17 @@ import { exportCommand } from './commands/export-command.ts';
 import { importCommand } from './commands/import-command.ts';
 import { keyCommand } from './commands/key-command.ts';
 import { listCommand } from './commands/list-command.ts';
+import { relatedCommand } from './commands/related-command.ts';
+import { searchCommand } from './commands/search-command.ts';
 
 const USAGE = `Usage: folio <command> [options]   (the library: --library DIR, FOLIO_LIBRARY, or the app's default)
 
   import FILE|FOLDER... (.bib .ris .json .txt .pdf) [--collection NAME] [--format bibtex|ris|csl-json|listing] [--dry-run]
-  export [--format bibtex|biblatex|csl-json|ris] [--collection NAME | --keys k1,k2 | --aux FILE] [-o FILE]
-  list [--json] [--trash]
+  export [--format bibtex|biblatex|csl-json|ris] [--collection NAME | --saved NAME | --keys k1,k2 | --aux FILE] [-o FILE]
+  list [--json] [--trash] [--saved NAME]
+  search QUERY [--json] [--limit N]        (the query language: docs/search.md; exit 2 for a malformed query)
+  search saved add NAME QUERY | search saved list | search saved remove NAME
+  related --key KEY [--json] [--limit N]
   collection add NAME [--parent NAME]
   collection assign NAME --keys k1,k2
   key regenerate|pin|unpin --keys k1,k2 [--dry-run]
@@ -25,6 +30,8 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   list: listCommand,
   collection: collectionCommand,
   key: keyCommand,
+  search: searchCommand,
+  related: relatedCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {

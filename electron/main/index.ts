@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { FolioApi } from '../../shared/api/folio-api.ts';
 import { openFolioService, type FolioService } from '../services/folio-service.ts';
 import bibliographyWorkerPath from '../services/bibliography/bibliography-worker.ts?modulePath';
+import searchWorkerPath from '../services/search/search-worker.ts?modulePath';
+import fulltextWorkerPath from '../services/fulltext/fulltext-worker.ts?modulePath';
 import { libraryFlag, resolveLibraryDir } from '../services/library-paths.ts';
 import { APP_NAME } from '../services/library-paths.ts';
 import { handleAppScheme, registerAppScheme } from './app-protocol.ts';
@@ -53,6 +55,7 @@ if (!app.requestSingleInstanceLock()) {
         host: 'electron',
         shell,
         bibliography: { workerPath: bibliographyWorkerPath, stylesDir: join(app.getAppPath(), 'resources', 'csl') },
+        search: { workerPath: searchWorkerPath, fulltextWorkerPath },
       });
     } catch (error) {
       dialog.showErrorBox('Folio cannot open the library', `${folder}\n\n${(error as Error).message}`);
@@ -62,10 +65,14 @@ if (!app.requestSingleInstanceLock()) {
     handleAppScheme(join(import.meta.dirname, '../renderer'));
     const opened = service;
     // A warm start shows cached rows before the library has loaded; a load that fails ends the app as a failed open does.
-    opened.ready.catch((error: unknown) => {
-      dialog.showErrorBox('Folio cannot open the library', `${folder}\n\n${(error as Error).message}`);
-      app.exit(1);
-    });
+    opened.ready.then(
+      // The search index is built in its worker, then the text of PDFs not yet read: both in the background.
+      () => opened.search.extractMissing().catch((error: unknown) => console.error('folio: reading PDF text failed', error)),
+      (error: unknown) => {
+        dialog.showErrorBox('Folio cannot open the library', `${folder}\n\n${(error as Error).message}`);
+        app.exit(1);
+      },
+    );
     registerIpc(ipcMain, opened.api, () => window?.webContents ?? null);
     const userData = app.getPath('userData');
     window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), loadWindowBounds(userData), `Folio — ${folder}`, openExternal);

@@ -21,6 +21,12 @@ import { createIntakeServices, type IntakeServices } from './intake-services.ts'
 import { ServiceContext } from './service-context.ts';
 import { UiStateStore } from './ui-state-store.ts';
 import { openWarmService } from './warm-start/warm-start.ts';
+import { FulltextCache } from './fulltext/fulltext-cache.ts';
+import { FulltextWorker } from './fulltext/fulltext-worker-client.ts';
+import { LocalSearchEngine } from './search/search-engine.ts';
+import { WorkerSearchEngine } from './search/search-worker-client.ts';
+import { SearchIndexer } from './search/search-indexer.ts';
+import { createSearchMethods } from './search/search-methods.ts';
 
 export interface FolioServiceOptions {
   host: LibraryInfo['host'];
@@ -33,6 +39,11 @@ export interface FolioServiceOptions {
   lookup?: LookupOptions;
   /** The event hub to use, when the host subscribed to it before the library loaded (warm start). */
   hub?: EventHub;
+  /**
+   * Where the search index lives: a worker thread (the app: indexing never blocks the host) or this thread (a
+   * one-shot command). Worker paths are passed when the sources are bundled (Electron).
+   */
+  search?: { inThread?: boolean; workerPath?: string; fulltextWorkerPath?: string };
 }
 
 export interface FolioService {
@@ -46,6 +57,8 @@ export interface FolioService {
   importWithOptions(request: ImportRequest, options: ImportOptions): Promise<ImportReport>;
   /** PDFs, lookups, duplicates and import jobs, for the CLI and the hosts. */
   readonly papers: IntakeServices;
+  /** The search index and the full-text extraction behind it. */
+  readonly search: SearchIndexer;
   /** Waits for pending auto-exports and writes the library; then releases it. */
   dispose(): Promise<void>;
 }
@@ -70,6 +83,9 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
   const papers = createIntakeServices(ctx, options.lookup);
   const autoExport = new AutoExportService(ctx);
   const bibliographyWorker = new BibliographyWorker(options.bibliography?.workerPath);
+  const searchEngine = options.search?.inThread ? new LocalSearchEngine() : new WorkerSearchEngine(options.search?.workerPath);
+  const fulltextWorker = new FulltextWorker(options.search?.fulltextWorkerPath);
+  const search = new SearchIndexer(ctx, searchEngine, { cache: new FulltextCache(store.folder), worker: fulltextWorker });
   const stopStatus = store.onWriteStatus((status) => {
     hub.emit('onStatus', { kind: status.ok ? 'write-ok' : 'write-error', message: status.message });
   });
@@ -96,6 +112,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       setState: (state) => uiState.write(state),
     },
     shell: options.shell ?? unsupportedShell,
+    search: createSearchMethods(ctx, search),
     ...papers.groups,
   };
 
@@ -106,7 +123,10 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
     store,
     importWithOptions: (request, importOptions) => importText(ctx, request, importOptions),
     papers,
+    search,
     async dispose() {
+      await search.dispose();
+      await fulltextWorker.dispose();
       await autoExport.flush();
       autoExport.dispose();
       await bibliographyWorker.dispose();

@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   service.ready.then(
     () => {
       for (const warning of service.store.warnings) process.stderr.write(`folio web: ${warning}\n`);
+      // The search index is built in its worker, then the text of PDFs not yet read: both in the background.
+      void service.search.extractMissing().catch((error: unknown) => process.stderr.write(`folio web: reading PDF text failed: ${(error as Error).message}\n`));
     },
     (error: unknown) => fail((error as Error).message),
   );

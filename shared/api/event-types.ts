@@ -13,7 +13,7 @@ export interface LibraryChangedEvent {
 export type MenuCommand = 'import' | 'export-library' | 'new-item' | 'new-collection' | 'focus-filter' | 'paste-bibtex';
 
 export interface StatusEvent {
-  kind: 'write-error' | 'write-ok' | 'auto-export' | 'auto-export-error' | 'import-progress' | 'bibliography-progress';
+  kind: 'write-error' | 'write-ok' | 'auto-export' | 'auto-export-error' | 'import-progress' | 'bibliography-progress' | 'fulltext-progress';
   message: string;
   /** 0..1 for progress events. */
   progress?: number;

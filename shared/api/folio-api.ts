@@ -11,6 +11,8 @@ import type { DuplicateCandidatePair, MergePair, MergeRequest } from './duplicat
 import type { BibliographyRequest, BibliographyResult, BibliographyStyleInfo, CitedExportRequest, CitedExportResult } from './bibliography-types.ts';
 import type { SettingsPatch } from './settings-types.ts';
 import type { FolioEvents } from './api-events.ts';
+import type { RelatedInfo, SavedSearchInfo, SearchAnswer, SearchRequestBody } from './search-types.ts';
+import type { SavedSearch } from '../model/library-doc.ts';
 
 /**
  * The one API contract. Implemented by the Electron main process (IPC) and by
@@ -103,6 +105,16 @@ export interface FolioApi {
     addByIdentifiers(text: string): Promise<AddByIdentifiersResult>;
     /** Fetches metadata again for items marked metadataPending. */
     retryPending(): Promise<RetryPendingResult>;
+  };
+  search: {
+    /** Ranked results of a query in the search language (docs/search.md); a malformed query answers its error. */
+    query(request: SearchRequestBody): Promise<SearchAnswer>;
+    /** The items most like this one, each with why. */
+    related(id: ItemId, limit: number): Promise<RelatedInfo[]>;
+    listSaved(): Promise<SavedSearchInfo[]>;
+    /** Adds a saved search, or replaces the one named `previousName` (rename and edit). */
+    save(name: string, query: string, previousName: string | null): Promise<SavedSearch>;
+    removeSaved(name: string): Promise<void>;
   };
   duplicates: {
     /** Likely duplicate pairs among items not in the trash, minus pairs marked not-duplicate. */

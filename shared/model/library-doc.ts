@@ -20,6 +20,13 @@ export interface LibrarySettings {
   autoExports: AutoExportTarget[];
   /** Pairs of item ids the user marked "not a duplicate". */
   notDuplicates: Array<[string, string]>;
+  /** Smart collections: a name and a query (docs/search.md). Absent in libraries that never saved one. */
+  savedSearches?: SavedSearch[];
+}
+
+export interface SavedSearch {
+  name: string;
+  query: string;
 }
 
 export const DEFAULT_SETTINGS: LibrarySettings = {

@@ -4,6 +4,7 @@ import type { ExportFormat, ExportScope } from '../../../shared/api/api-primitiv
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { citedKeys } from '../../../shared/formats/aux/cited-keys.ts';
 import { writeFileAtomic } from '../../services/library-store/index.ts';
+import { savedSearchIds } from './search-command.ts';
 import { EXIT_OK, EXIT_PARTIAL, UsageError, findCollection, splitKeys, withLibrary, type CliIo } from '../cli-context.ts';
 
 const FORMATS: readonly ExportFormat[] = ['bibtex', 'biblatex', 'csl-json', 'ris'];
@@ -15,6 +16,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
       library: { type: 'string' },
       format: { type: 'string', default: 'bibtex' },
       collection: { type: 'string' },
+      saved: { type: 'string' },
       keys: { type: 'string' },
       aux: { type: 'string' },
       output: { type: 'string', short: 'o' },
@@ -22,8 +24,8 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   });
   const format = values.format as ExportFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const scopes = [values.collection, values.keys, values.aux].filter((v) => v !== undefined);
-  if (scopes.length > 1) throw new UsageError('give at most one of --collection, --keys, --aux');
+  const scopes = [values.collection, values.saved, values.keys, values.aux].filter((v) => v !== undefined);
+  if (scopes.length > 1) throw new UsageError('give at most one of --collection, --saved, --keys, --aux');
 
   let auxKeys: { keys: string[]; all: boolean } | null = null;
   if (values.aux) {
@@ -37,6 +39,8 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     let scope: ExportScope = { kind: 'library' };
     if (values.collection) {
       scope = { kind: 'collection', collectionId: findCollection(service.store.collections(), values.collection).id, includeChildren: true };
+    } else if (values.saved !== undefined) {
+      scope = { kind: 'items', ids: await savedSearchIds(service, values.saved) };
     } else if (values.keys !== undefined) {
       scope = { kind: 'keys', keys: splitKeys(values.keys) };
     } else if (auxKeys && !auxKeys.all) {

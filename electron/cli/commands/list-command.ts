@@ -1,14 +1,20 @@
 import { parseArgs } from 'node:util';
 import { toItemRow } from '../../../shared/model/item-row.ts';
 import { EXIT_OK, withLibrary, type CliIo } from '../cli-context.ts';
+import { savedSearchIds } from './search-command.ts';
 
 export async function listCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { library: { type: 'string' }, json: { type: 'boolean', default: false }, trash: { type: 'boolean', default: false } },
+    options: { library: { type: 'string' }, json: { type: 'boolean', default: false }, trash: { type: 'boolean', default: false }, saved: { type: 'string' } },
   });
   return withLibrary(values.library, io, async (service) => {
-    const items = [...service.store.items()].filter((i) => (i.trashedAt !== null) === values.trash);
+    let items = [...service.store.items()].filter((i) => (i.trashedAt !== null) === values.trash);
+    if (values.saved !== undefined) {
+      // In the saved search's order: best match first.
+      const order = new Map((await savedSearchIds(service, values.saved)).map((id, i) => [id, i]));
+      items = items.filter((i) => order.has(i.id)).sort((a, b) => (order.get(a.id) as number) - (order.get(b.id) as number));
+    }
     if (values.json) {
       // CSL-JSON items with Folio's own fields beside them.
       const out = items.map((i) => ({

@@ -76,6 +76,7 @@ export const settingsSchema = z.object({
     }),
   ),
   notDuplicates: z.array(z.tuple([text, text])),
+  savedSearches: z.array(z.object({ name: text, query: text })).optional(),
 });
 
 /** Everything in library.json except the items, which are checked one by one. */

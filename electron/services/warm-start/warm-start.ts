@@ -81,6 +81,9 @@ function warmService(root: string, host: LibraryInfo['host'], cache: RowsCache, 
     get papers() {
       return whenLoaded('papers').papers;
     },
+    get search() {
+      return whenLoaded('search').search;
+    },
     importWithOptions: async (request, importOptions) => (await loading).importWithOptions(request, importOptions),
     async dispose() {
       let service: FolioService;

@@ -1,0 +1,58 @@
+/**
+ * The text of every page of a PDF, through pdf.js with fonts never loaded and no scripting. Bounded, so a
+ * hostile file cannot make the cache or the index unbounded.
+ */
+
+export const MAX_TEXT_PAGES = 5000;
+export const MAX_PAGE_CHARS = 100_000;
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | null = null;
+
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+interface TextPiece {
+  str: string;
+  hasEOL?: boolean;
+}
+
+/** Joins pdf.js text pieces the way they read: a line break where pdf.js saw one, hyphenated line ends mended. */
+export function joinTextPieces(pieces: readonly TextPiece[]): string {
+  let out = '';
+  for (const piece of pieces) {
+    out += piece.str;
+    if (piece.hasEOL) out += '\n';
+    if (out.length > MAX_PAGE_CHARS) break;
+  }
+  return out.replace(/(\p{L})-\n(\p{Ll})/gu, '$1$2').replace(/[ \t]*\n[ \t]*/g, '\n').slice(0, MAX_PAGE_CHARS);
+}
+
+export async function extractPageTexts(bytes: Uint8Array): Promise<string[]> {
+  const { getDocument } = await loadPdfJs();
+  const task = getDocument({
+    data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false,
+    enableXfa: false,
+  });
+  const doc = await task.promise;
+  try {
+    const pages: string[] = [];
+    const count = Math.min(doc.numPages, MAX_TEXT_PAGES);
+    for (let n = 1; n <= count; n++) {
+      try {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        pages.push(joinTextPieces(content.items.flatMap((i) => ('str' in i ? [{ str: i.str, hasEOL: i.hasEOL }] : []))));
+        page.cleanup();
+      } catch {
+        // One unreadable page keeps its place (page numbers stay right) and the rest are still read.
+        pages.push('');
+      }
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,0 +1,179 @@
+import { readFile } from 'node:fs/promises';
+import type { IndexingProgress } from '../../../shared/api/search-types.ts';
+import type { ItemId } from '../../../shared/model/ids.ts';
+import type { Item } from '../../../shared/model/item.ts';
+import type { RelatedHit } from '../../../shared/search/index/related.ts';
+import { searchDocOf, type SearchDoc } from '../../../shared/search/index/search-doc.ts';
+import type { SearchOutcome } from '../../../shared/search/query/search-run.ts';
+import { resolveInsideAttachments } from '../attachments/attachment-files.ts';
+import type { FulltextCache } from '../fulltext/fulltext-cache.ts';
+import type { FulltextWorker } from '../fulltext/fulltext-worker-client.ts';
+import type { ServiceContext } from '../service-context.ts';
+import type { SearchEngine } from './search-engine.ts';
+
+/** Documents are sent to the engine in batches, so no single message (or structured clone) is large. */
+const BATCH = 500;
+/** A PDF bigger than this is not read for its text. */
+const MAX_TEXT_PDF_BYTES = 200 * 1024 * 1024;
+
+export interface FulltextSource {
+  cache: FulltextCache;
+  /** Absent: only what is already cached is used (one-shot commands that should not read every PDF). */
+  worker?: FulltextWorker;
+}
+
+const pdfsOf = (item: Item) => item.attachments.filter((a) => a.mediaType === 'application/pdf');
+
+/**
+ * Keeps the search engine in step with the library: everything at first use, then each changed item as change
+ * events arrive; full text comes from the cache, and missing texts are extracted in the background (resumable:
+ * what is cached is done).
+ */
+export class SearchIndexer {
+  private readonly ctx: ServiceContext;
+  private readonly engine: SearchEngine;
+  private readonly fulltext: FulltextSource | null;
+  private loaded: Promise<void> | null = null;
+  private readonly pages = new Map<string, string[]>();
+  private pdfsDone = 0;
+  private pdfsTotal = 0;
+  private extracting: Promise<void> | null = null;
+  private disposed = false;
+  private readonly unsubscribe: () => void;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(ctx: ServiceContext, engine: SearchEngine, fulltext: FulltextSource | null) {
+    this.ctx = ctx;
+    this.engine = engine;
+    this.fulltext = fulltext;
+    this.unsubscribe = ctx.hub.subscribe((message) => {
+      if (message.event !== 'onLibraryChanged' || !this.loaded) return;
+      const ids = message.payload.itemIds;
+      this.enqueue(() => (ids === 'all' ? this.reindexAll() : this.reindex(ids)));
+    });
+  }
+
+  progress(): IndexingProgress {
+    return { pdfsDone: this.pdfsDone, pdfsTotal: this.pdfsTotal };
+  }
+
+  /** Resolves once every item is in the index (full text as far as it is cached). */
+  ready(): Promise<void> {
+    this.loaded ??= this.reindexAll();
+    return this.loaded;
+  }
+
+  async search(query: string, limit: number | undefined, within: ItemId[] | undefined): Promise<SearchOutcome> {
+    await this.ready();
+    await this.queue;
+    return this.engine.search({ query, collections: this.ctx.store.collections(), ...(limit === undefined ? {} : { limit }), ...(within ? { within } : {}) });
+  }
+
+  async count(queries: string[]): Promise<Array<number | null>> {
+    await this.ready();
+    await this.queue;
+    return this.engine.count(queries, this.ctx.store.collections());
+  }
+
+  async related(id: ItemId, limit: number): Promise<RelatedHit[]> {
+    await this.ready();
+    await this.queue;
+    return this.engine.related(id, limit);
+  }
+
+  /** Reads the text of PDFs not yet cached, one at a time, reporting progress. */
+  extractMissing(): Promise<void> {
+    this.extracting ??= this.runExtraction().finally(() => {
+      this.extracting = null;
+    });
+    return this.extracting;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.unsubscribe();
+    await this.extracting?.catch(() => undefined);
+    await this.engine.dispose();
+  }
+
+  private enqueue(job: () => Promise<void>): void {
+    this.queue = this.queue.then(job).catch((error: unknown) => console.error('folio: search indexing failed', error));
+  }
+
+  private async docOf(item: Item): Promise<SearchDoc> {
+    const pages: string[] = [];
+    for (const pdf of pdfsOf(item)) {
+      let cached = this.pages.get(pdf.sha256);
+      if (!cached && this.fulltext) {
+        cached = (await this.fulltext.cache.get(pdf.sha256))?.pages;
+        if (cached) this.pages.set(pdf.sha256, cached);
+      }
+      if (cached) pages.push(...cached);
+    }
+    return searchDocOf(item, pages);
+  }
+
+  private async reindexAll(): Promise<void> {
+    const items = [...this.ctx.store.items()];
+    this.pdfsTotal = items.reduce((n, i) => n + pdfsOf(i).length, 0);
+    let batch: SearchDoc[] = [];
+    for (const item of items) {
+      batch.push(await this.docOf(item));
+      if (batch.length >= BATCH) {
+        await this.engine.put(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await this.engine.put(batch);
+    this.pdfsDone = items.reduce((n, i) => n + pdfsOf(i).filter((p) => this.pages.has(p.sha256)).length, 0);
+  }
+
+  private async reindex(ids: readonly ItemId[]): Promise<void> {
+    const gone: ItemId[] = [];
+    const docs: SearchDoc[] = [];
+    for (const id of ids) {
+      const item = this.ctx.store.getItem(id);
+      if (item) docs.push(await this.docOf(item));
+      else gone.push(id);
+    }
+    if (gone.length > 0) await this.engine.remove(gone);
+    if (docs.length > 0) await this.engine.put(docs);
+    if (docs.some((d) => d.hasPdf)) void this.extractMissing();
+  }
+
+  private async runExtraction(): Promise<void> {
+    const source = this.fulltext;
+    if (!source?.worker) return;
+    await this.ready();
+    const items = [...this.ctx.store.items()];
+    this.pdfsTotal = items.reduce((n, i) => n + pdfsOf(i).length, 0);
+    for (const item of items) {
+      for (const pdf of pdfsOf(item)) {
+        if (this.disposed) return;
+        if (this.pages.has(pdf.sha256)) continue;
+        const cached = await source.cache.get(pdf.sha256);
+        if (!cached) await this.extractOne(source, pdf.path, pdf.sha256, pdf.size);
+        else this.pages.set(pdf.sha256, cached.pages);
+        this.pdfsDone++;
+        this.ctx.hub.emit('onStatus', { kind: 'fulltext-progress', message: `Reading PDF text: ${this.pdfsDone} of ${this.pdfsTotal}`, progress: this.pdfsTotal > 0 ? this.pdfsDone / this.pdfsTotal : 1 });
+        const current = this.ctx.store.getItem(item.id);
+        if (current) this.enqueue(() => this.reindex([current.id]));
+      }
+    }
+  }
+
+  private async extractOne(source: FulltextSource, relPath: string, sha256: string, size: number): Promise<void> {
+    let pages: string[] = [];
+    let error: string | undefined;
+    try {
+      if (size > MAX_TEXT_PDF_BYTES) throw new Error('too large to read its text');
+      const bytes = await readFile(resolveInsideAttachments(this.ctx.store.folder, relPath));
+      pages = await (source.worker as FulltextWorker).extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    // An unreadable PDF is cached as such, so it is not read again at every start; deleting fulltext/ retries it.
+    await source.cache.put(sha256, pages, error);
+    this.pages.set(sha256, pages);
+  }
+}

@@ -1,0 +1,106 @@
+import { Worker } from 'node:worker_threads';
+import type { Collection } from '../../../shared/model/collection.ts';
+import type { ItemId } from '../../../shared/model/ids.ts';
+import type { SearchDoc } from '../../../shared/search/index/search-doc.ts';
+import type { RelatedHit } from '../../../shared/search/index/related.ts';
+import type { SearchOutcome } from '../../../shared/search/query/search-run.ts';
+import type { SearchEngine, SearchRequest } from './search-engine.ts';
+import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker-protocol.ts';
+
+// Kept in a variable so bundlers leave it alone: under Electron the composition root passes the bundled path.
+const WORKER_FILE = './search-worker.ts';
+
+export function defaultSearchWorkerPath(): URL {
+  return new URL(WORKER_FILE, import.meta.url);
+}
+
+type Body<R> = R extends unknown ? Omit<R, 'seq'> : never;
+
+/**
+ * The search index in a worker thread. A worker that dies is started again and refilled from the documents
+ * this side last sent (the index is derived data: nothing is lost).
+ */
+export class WorkerSearchEngine implements SearchEngine {
+  private readonly path: string | URL;
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  private readonly docs = new Map<ItemId, SearchDoc>();
+  private seq = 1;
+
+  constructor(path: string | URL = defaultSearchWorkerPath()) {
+    this.path = path;
+  }
+
+  async put(docs: SearchDoc[]): Promise<void> {
+    for (const doc of docs) this.docs.set(doc.id, doc);
+    await this.send({ kind: 'put', docs });
+  }
+
+  async remove(ids: ItemId[]): Promise<void> {
+    for (const id of ids) this.docs.delete(id);
+    await this.send({ kind: 'remove', ids });
+  }
+
+  search(request: SearchRequest): Promise<SearchOutcome> {
+    return this.send({ kind: 'search', request }) as Promise<SearchOutcome>;
+  }
+
+  count(queries: string[], collections: readonly Collection[]): Promise<Array<number | null>> {
+    return this.send({ kind: 'count', queries, collections }) as Promise<Array<number | null>>;
+  }
+
+  related(id: ItemId, limit: number): Promise<RelatedHit[]> {
+    return this.send({ kind: 'related', id, limit }) as Promise<RelatedHit[]>;
+  }
+
+  async dispose(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.failAll(new Error('The search worker was stopped'));
+    if (worker) await worker.terminate();
+  }
+
+  private send(body: Body<SearchWorkerRequest>): Promise<unknown> {
+    const fresh = this.worker === null;
+    const worker = this.started();
+    if (fresh && body.kind !== 'put' && this.docs.size > 0) this.post(worker, { kind: 'put', docs: [...this.docs.values()] });
+    return this.post(worker, body);
+  }
+
+  private post(worker: Worker, body: Body<SearchWorkerRequest>): Promise<unknown> {
+    const seq = this.seq++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject });
+      if (this.pending.size === 1) worker.ref();
+      worker.postMessage({ ...body, seq } as SearchWorkerRequest);
+    });
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.path);
+    worker.unref();
+    worker.on('message', (reply: SearchWorkerReply) => {
+      const job = this.pending.get(reply.seq);
+      if (!job) return;
+      this.pending.delete(reply.seq);
+      if (this.pending.size === 0) worker.unref();
+      if (reply.ok) job.resolve(reply.value);
+      else job.reject(new Error(reply.message));
+    });
+    const crashed = (error: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.failAll(error);
+    };
+    worker.on('error', crashed);
+    worker.on('exit', (code) => crashed(new Error(`The search worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private failAll(error: Error): void {
+    for (const job of this.pending.values()) job.reject(error);
+    this.pending.clear();
+  }
+}

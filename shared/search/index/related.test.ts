@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemId } from '../../model/ids.ts';
+import { SearchIndex } from './search-index.ts';
+import type { SearchDoc } from './search-doc.ts';
+import { relatedItems } from './related.ts';
+
+function doc(key: string, title: string, abstract: string, authors: string[]): SearchDoc {
+  return {
+    id: key as ItemId, key, title, authors, venue: '', abstract, note: '', annotations: [], pages: [], tags: [], collections: [],
+    doi: '', arxiv: '', types: ['article-journal'], year: 2020, rating: 0, read: 'unread', flagged: false, pending: false,
+    trashed: false, hasPdf: false, addedAt: 0, modifiedAt: 0,
+  };
+}
+
+const FILLER = ['graph coloring heuristics', 'protein folding energy', 'galaxy rotation curves', 'soil moisture sensing',
+  'compiler register allocation', 'bird migration routes', 'bridge load testing', 'coral reef bleaching'];
+const docs = [
+  doc('a', 'Generalization gap in offline reinforcement learning', 'We study the generalization gap of offline RL agents and conservative Q learning.', ['Ana Lopez', 'Bo Chen']),
+  doc('b', 'Closing the generalization gap of offline agents', 'Offline reinforcement learning agents overfit; we measure the generalization gap.', ['Ana Lopez']),
+  doc('c', 'Conservative Q learning for offline reinforcement learning', 'A conservative critic for offline data.', ['Cy Kumar']),
+  doc('d', 'Sharp minima and the generalization gap of large batches', 'Large batch training finds sharp minima with a generalization gap.', ['Dee Park']),
+  doc('e', 'Reef fish counting', 'Underwater survey of reef fish.', ['Bo Chen']),
+  ...FILLER.map((f, i) => doc(`f${i}`, f, `${f} studied at length with field data`, [`Filler Author${i}`])),
+];
+
+describe('relatedItems', () => {
+  const index = new SearchIndex(docs);
+
+  it('ranks items by shared telling terms and authors, and says why', () => {
+    const hits = relatedItems(index, 'a' as ItemId, 5);
+    expect(hits.map((h) => h.id).slice(0, 3)).toEqual(['b', 'c', 'd']);
+    expect(hits[0]?.why).toMatch(/^shared: .*(generalization|offline|gap).*; same first author$/);
+    expect(hits.find((h) => h.id === 'e')?.why).toBe('shared author: chen');
+    expect(hits.some((h) => h.id.startsWith('f'))).toBe(false);
+  });
+
+  it('answers nothing for an unknown item and never lists the item itself', () => {
+    expect(relatedItems(index, 'nope' as ItemId)).toEqual([]);
+    expect(relatedItems(index, 'b' as ItemId).some((h) => h.id === 'b')).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+import type { ItemId } from '../../model/ids.ts';
+import { foldText } from '../fold-text.ts';
+import type { SearchIndex } from './search-index.ts';
+import { fieldText, type DocTextField, type SearchDoc } from './search-doc.ts';
+import { termsOf } from './tokenize.ts';
+
+/**
+ * "Related in your library", as a BM25 "more like this" query: the item's 40 most telling terms (TF-IDF over title,
+ * abstract, note, annotations and full text; title words count double) are searched with BM25 in the same fields,
+ * each weighted by its TF-IDF, and the sum is scaled by the item's score against itself; a shared author and the same
+ * first author add a bonus. Offline, no model: the index's own statistics are the whole of it (docs/search.md).
+ */
+
+export interface RelatedHit {
+  id: ItemId;
+  slot: number;
+  score: number;
+  /** Why: "shared: generalization gap, offline rl; same first author". */
+  why: string;
+}
+
+const CONTENT_FIELDS: ReadonlyArray<[DocTextField, number]> = [['title', 2], ['abstract', 1], ['note', 1], ['annotation', 1], ['fulltext', 0.5]];
+/** The terms that say most about the item; more add cost and little signal. */
+const QUERY_TERMS = 40;
+/** Terms in more than half the library say nothing (stop words in any language); idf discounts the rest. */
+const MAX_DF_SHARE = 0.5;
+const AUTHOR_BONUS = 0.08;
+const FIRST_AUTHOR_BONUS = 0.1;
+
+/** Function words that idf alone does not silence in a small library; the rest of any language is left to idf. */
+const STOP_WORDS = new Set(('the and for with from that this are was were been have has its into onto over under than then '
+  + 'their there these those which while where when what who whom whose will would can could should may might not but '
+  + 'also such via using use used our your they them his her she him you all any each more most other some only very '
+  + 'der die das und für von mit les des une pour dans sur par').split(' '));
+
+const surname = (name: string): string => foldText(name.trim().split(/\s+/).pop() ?? '');
+
+function weightedTerms(index: SearchIndex, doc: SearchDoc): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const [field, weight] of CONTENT_FIELDS) {
+    for (const term of termsOf(fieldText(doc, field))) if (term.length > 2 && !STOP_WORDS.has(term)) tf.set(term, (tf.get(term) ?? 0) + weight);
+  }
+  const n = Math.max(1, index.size);
+  const out = new Map<string, number>();
+  for (const [term, f] of tf) {
+    let df = 0;
+    for (const [field] of CONTENT_FIELDS) df = Math.max(df, index.documentFrequency(field, term));
+    if (df <= 1 || df > n * MAX_DF_SHARE) continue;
+    out.set(term, (1 + Math.log(f)) * Math.log(n / df));
+  }
+  return out;
+}
+
+/** The `limit` items most like the one with this id, best first, each with its reason. */
+export function relatedItems(index: SearchIndex, id: ItemId, limit = 10): RelatedHit[] {
+  const slot = index.slotOf(id);
+  const doc = slot === undefined ? null : index.doc(slot);
+  if (slot === undefined || !doc) return [];
+  const top = [...weightedTerms(index, doc)].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
+  const totals = new Map<number, number>();
+  const contributions = new Map<number, Array<[string, number]>>();
+  for (const [term, weight] of top) {
+    const best = new Map<number, number>();
+    for (const [field, fieldWeight] of CONTENT_FIELDS) index.scoreTerm(field, term, fieldWeight, best);
+    for (const [s, bm25] of best) {
+      const c = weight * bm25;
+      totals.set(s, (totals.get(s) ?? 0) + c);
+      let list = contributions.get(s);
+      if (!list) contributions.set(s, (list = []));
+      list.push([term, c]);
+    }
+  }
+  const self = totals.get(slot) ?? 1;
+  const myAuthors = new Set(doc.authors.map(surname).filter(Boolean));
+  const myFirst = doc.authors[0] ? surname(doc.authors[0]) : '';
+  const hits: RelatedHit[] = [];
+  for (const other of index.slots()) {
+    const o = index.doc(other);
+    if (other === slot || !o || o.trashed) continue;
+    const sharedAuthors = o.authors.map(surname).filter((a) => myAuthors.has(a));
+    const sameFirst = myFirst !== '' && o.authors[0] !== undefined && surname(o.authors[0]) === myFirst;
+    const text = (totals.get(other) ?? 0) / self;
+    if (text === 0 && sharedAuthors.length === 0) continue;
+    const score = text + sharedAuthors.length * AUTHOR_BONUS + (sameFirst ? FIRST_AUTHOR_BONUS : 0);
+    const words = (contributions.get(other) ?? []).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t]) => t);
+    const reasons = [
+      words.length > 0 ? `shared: ${words.join(', ')}` : '',
+      sameFirst ? 'same first author' : sharedAuthors.length > 0 ? `shared author${sharedAuthors.length > 1 ? 's' : ''}: ${sharedAuthors.join(', ')}` : '',
+    ].filter(Boolean);
+    hits.push({ id: o.id, slot: other, score: Math.round(score * 1000) / 1000, why: reasons.join('; ') });
+  }
+  return hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+}
