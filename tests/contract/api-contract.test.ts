@@ -85,6 +85,25 @@ for (const [name, make] of [['Electron IPC', ipcClient], ['web host HTTP', httpC
       await expect(api.library.updateItem('x' as never, { rating: 11 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     });
 
+    it('searches, relates and saves searches, and answers a malformed query with its position', async () => {
+      const api = await make();
+      await api.io.importText({ text: `${BIB.split('\n')[0]}\n@article{bottou2010large, title={Large-Scale Machine Learning with Stochastic Gradient Descent}, author={Bottou, L{\\'e}on}, year=2010}`, fileName: 'refs.bib' });
+      const answer = await api.search.query({ query: 'author:bottou gradiant', limit: 5 });
+      expect(answer.ok && answer.hits.map((h) => h.key).sort()).toEqual(['bottou2010large', 'lecun1998gradient']);
+      const bad = await api.search.query({ query: 'year:(' });
+      expect(bad).toMatchObject({ ok: false, error: { span: { start: 0 } } });
+      const id = answer.ok ? (answer.hits.find((h) => h.key === 'lecun1998gradient')?.id as never) : (null as never);
+      const related = await api.search.related(id, 5);
+      expect(related[0]).toMatchObject({ row: { key: 'bottou2010large' } });
+      expect(related[0]?.why).toContain('shared author');
+      await api.search.save('Bottou', 'author:bottou', null);
+      await api.search.save('Bottou 2010', 'author:bottou year:2010', 'Bottou');
+      expect(await api.search.listSaved()).toEqual([{ name: 'Bottou 2010', query: 'author:bottou year:2010', count: 1 }]);
+      await expect(api.search.save('x', 'title:"open', null)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await api.search.removeSaved('Bottou 2010');
+      expect(await api.search.listSaved()).toEqual([]);
+    });
+
     it('keeps the UI state', async () => {
       const api = await make();
       const state = { ...(await api.ui.getState()), view: 'trash', filter: 'lecun' };
