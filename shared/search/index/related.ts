@@ -1,5 +1,4 @@
 import type { ItemId } from '../../model/ids.ts';
-import { foldText } from '../fold-text.ts';
 import type { SearchIndex } from './search-index.ts';
 import { fieldText, type DocTextField, type SearchDoc } from './search-doc.ts';
 import { termsOf } from './tokenize.ts';
@@ -33,7 +32,7 @@ const STOP_WORDS = new Set(('the and for with from that this are was were been h
   + 'also such via using use used our your they them his her she him you all any each more most other some only very '
   + 'der die das und für von mit les des une pour dans sur par').split(' '));
 
-const surname = (name: string): string => foldText(name.trim().split(/\s+/).pop() ?? '');
+const surname = (name: string): string => termsOf(name).pop() ?? '';
 
 function weightedTerms(index: SearchIndex, doc: SearchDoc): Map<string, number> {
   const tf = new Map<string, number>();
@@ -73,8 +72,15 @@ export function relatedItems(index: SearchIndex, id: ItemId, limit = 10): Relate
   const self = totals.get(slot) ?? 1;
   const myAuthors = new Set(doc.authors.map(surname).filter(Boolean));
   const myFirst = doc.authors[0] ? surname(doc.authors[0]) : '';
+  // Candidates: whatever shares a telling term, plus whatever shares an author (found through the author postings).
+  const candidates = new Set(totals.keys());
+  for (const name of myAuthors) {
+    const bySurname = new Map<number, number>();
+    index.scoreTerm('author', name, 1, bySurname);
+    for (const s of bySurname.keys()) candidates.add(s);
+  }
   const hits: RelatedHit[] = [];
-  for (const other of index.slots()) {
+  for (const other of candidates) {
     const o = index.doc(other);
     if (other === slot || !o || o.trashed) continue;
     const sharedAuthors = o.authors.map(surname).filter((a) => myAuthors.has(a));
