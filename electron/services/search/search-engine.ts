@@ -22,6 +22,8 @@ export interface SearchEngine {
   /** How many items each query matches (saved searches' counts); null for a malformed one. */
   count(queries: string[], collections: readonly Collection[]): Promise<Array<number | null>>;
   related(id: ItemId, limit: number): Promise<RelatedHit[]>;
+  /** Called when the engine lost its index (a worker that died) and must be filled again. */
+  onLost(listener: () => void): void;
   dispose(): Promise<void>;
 }
 
@@ -86,6 +88,10 @@ export class LocalSearchEngine implements SearchEngine {
 
   related(id: ItemId, limit: number): Promise<RelatedHit[]> {
     return Promise.resolve(this.core.related(id, limit));
+  }
+
+  onLost(): void {
+    // An index in this thread is lost only with the process.
   }
 
   dispose(): Promise<void> {

@@ -11,8 +11,8 @@ import type { FulltextWorker } from '../fulltext/fulltext-worker-client.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { SearchEngine } from './search-engine.ts';
 
-/** Documents are sent to the engine in batches, so no single message (or structured clone) is large. */
-const BATCH = 500;
+/** Documents go to the engine in batches of about this many characters, so no one structured clone blocks the host. */
+const BATCH_CHARS = 256 * 1024;
 /** A PDF bigger than this is not read for its text. */
 const MAX_TEXT_PDF_BYTES = 200 * 1024 * 1024;
 
@@ -46,6 +46,9 @@ export class SearchIndexer {
     this.ctx = ctx;
     this.engine = engine;
     this.fulltext = fulltext;
+    engine.onLost(() => {
+      this.loaded = null;
+    });
     this.unsubscribe = ctx.hub.subscribe((message) => {
       if (message.event !== 'onLibraryChanged' || !this.loaded) return;
       const ids = message.payload.itemIds;
@@ -117,13 +120,21 @@ export class SearchIndexer {
     const items = [...this.ctx.store.items()];
     this.pdfsTotal = items.reduce((n, i) => n + pdfsOf(i).length, 0);
     let batch: SearchDoc[] = [];
+    let chars = 0;
+    // One batch in the worker while the next is made here.
+    let inFlight: Promise<void> = Promise.resolve();
     for (const item of items) {
-      batch.push(await this.docOf(item));
-      if (batch.length >= BATCH) {
-        await this.engine.put(batch);
+      const doc = await this.docOf(item);
+      batch.push(doc);
+      chars += doc.title.length + doc.abstract.length + doc.note.length + doc.pages.reduce((n, p) => n + p.length, 0) + 200;
+      if (chars >= BATCH_CHARS) {
+        await inFlight;
+        inFlight = this.engine.put(batch);
         batch = [];
+        chars = 0;
       }
     }
+    await inFlight;
     if (batch.length > 0) await this.engine.put(batch);
     this.pdfsDone = items.reduce((n, i) => n + pdfsOf(i).filter((p) => this.pages.has(p.sha256)).length, 0);
   }

@@ -17,27 +17,29 @@ export function defaultSearchWorkerPath(): URL {
 type Body<R> = R extends unknown ? Omit<R, 'seq'> : never;
 
 /**
- * The search index in a worker thread. A worker that dies is started again and refilled from the documents
- * this side last sent (the index is derived data: nothing is lost).
+ * The search index in a worker thread. A worker that dies is started again on the next call, empty; `onLost`
+ * tells the indexer to fill it again (the index is derived data: nothing is lost).
  */
 export class WorkerSearchEngine implements SearchEngine {
   private readonly path: string | URL;
   private worker: Worker | null = null;
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  private readonly docs = new Map<ItemId, SearchDoc>();
   private seq = 1;
+  private lostListener: () => void = () => undefined;
 
   constructor(path: string | URL = defaultSearchWorkerPath()) {
     this.path = path;
   }
 
+  onLost(listener: () => void): void {
+    this.lostListener = listener;
+  }
+
   async put(docs: SearchDoc[]): Promise<void> {
-    for (const doc of docs) this.docs.set(doc.id, doc);
     await this.send({ kind: 'put', docs });
   }
 
   async remove(ids: ItemId[]): Promise<void> {
-    for (const id of ids) this.docs.delete(id);
     await this.send({ kind: 'remove', ids });
   }
 
@@ -61,10 +63,7 @@ export class WorkerSearchEngine implements SearchEngine {
   }
 
   private send(body: Body<SearchWorkerRequest>): Promise<unknown> {
-    const fresh = this.worker === null;
-    const worker = this.started();
-    if (fresh && body.kind !== 'put' && this.docs.size > 0) this.post(worker, { kind: 'put', docs: [...this.docs.values()] });
-    return this.post(worker, body);
+    return this.post(this.started(), body);
   }
 
   private post(worker: Worker, body: Body<SearchWorkerRequest>): Promise<unknown> {
@@ -92,6 +91,7 @@ export class WorkerSearchEngine implements SearchEngine {
       if (this.worker !== worker) return;
       this.worker = null;
       this.failAll(error);
+      this.lostListener();
     };
     worker.on('error', crashed);
     worker.on('exit', (code) => crashed(new Error(`The search worker stopped (exit code ${code})`)));

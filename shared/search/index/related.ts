@@ -1,5 +1,5 @@
 import type { ItemId } from '../../model/ids.ts';
-import type { SearchIndex } from './search-index.ts';
+import { NO_MATCH, type SearchIndex } from './search-index.ts';
 import { fieldText, type DocTextField, type SearchDoc } from './search-doc.ts';
 import { termsOf } from './tokenize.ts';
 
@@ -56,44 +56,40 @@ export function relatedItems(index: SearchIndex, id: ItemId, limit = 10): Relate
   const doc = slot === undefined ? null : index.doc(slot);
   if (slot === undefined || !doc) return [];
   const top = [...weightedTerms(index, doc)].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
-  const totals = new Map<number, number>();
-  const contributions = new Map<number, Array<[string, number]>>();
+  const totals = new Float64Array(index.capacity);
+  const best = index.emptyScores();
   for (const [term, weight] of top) {
-    const best = new Map<number, number>();
-    for (const [field, fieldWeight] of CONTENT_FIELDS) index.scoreTerm(field, term, fieldWeight, best);
-    for (const [s, bm25] of best) {
-      const c = weight * bm25;
-      totals.set(s, (totals.get(s) ?? 0) + c);
-      let list = contributions.get(s);
-      if (!list) contributions.set(s, (list = []));
-      list.push([term, c]);
-    }
+    best.fill(NO_MATCH);
+    for (const [field, fieldWeight] of CONTENT_FIELDS) index.scoreTermInto(field, term, fieldWeight, best);
+    for (let s = 0; s < best.length; s++) if ((best[s] as number) > 0) totals[s] = (totals[s] as number) + weight * (best[s] as number);
   }
-  const self = totals.get(slot) ?? 1;
+  const self = (totals[slot] as number) || 1;
   const myAuthors = new Set(doc.authors.map(surname).filter(Boolean));
   const myFirst = doc.authors[0] ? surname(doc.authors[0]) : '';
-  // Candidates: whatever shares a telling term, plus whatever shares an author (found through the author postings).
-  const candidates = new Set(totals.keys());
-  for (const name of myAuthors) {
-    const bySurname = new Map<number, number>();
-    index.scoreTerm('author', name, 1, bySurname);
-    for (const s of bySurname.keys()) candidates.add(s);
-  }
-  const hits: RelatedHit[] = [];
-  for (const other of candidates) {
+  // Whoever shares an author is found through the author postings, not by reading every item.
+  const byAuthor = index.emptyScores();
+  for (const name of myAuthors) index.scoreTermInto('author', name, 1, byAuthor);
+  const scored: Array<{ slot: number; score: number; sameFirst: boolean; sharedAuthors: string[] }> = [];
+  for (let other = 0; other < totals.length; other++) {
+    if (other === slot || ((totals[other] as number) === 0 && byAuthor[other] === NO_MATCH)) continue;
     const o = index.doc(other);
-    if (other === slot || !o || o.trashed) continue;
-    const sharedAuthors = o.authors.map(surname).filter((a) => myAuthors.has(a));
+    if (!o || o.trashed) continue;
+    const sharedAuthors = byAuthor[other] === NO_MATCH ? [] : o.authors.map(surname).filter((a) => myAuthors.has(a));
     const sameFirst = myFirst !== '' && o.authors[0] !== undefined && surname(o.authors[0]) === myFirst;
-    const text = (totals.get(other) ?? 0) / self;
-    if (text === 0 && sharedAuthors.length === 0) continue;
-    const score = text + sharedAuthors.length * AUTHOR_BONUS + (sameFirst ? FIRST_AUTHOR_BONUS : 0);
-    const words = (contributions.get(other) ?? []).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t]) => t);
+    const score = (totals[other] as number) / self + sharedAuthors.length * AUTHOR_BONUS + (sameFirst ? FIRST_AUTHOR_BONUS : 0);
+    scored.push({ slot: other, score, sameFirst, sharedAuthors });
+  }
+  scored.sort((a, b) => b.score - a.score || a.slot - b.slot);
+  const mine = new Map(top);
+  return scored.slice(0, limit).map(({ slot: other, score, sameFirst, sharedAuthors }) => {
+    const o = index.doc(other) as SearchDoc;
+    // The reason names the telling terms the two share, strongest first: worked out for the few shown only.
+    const theirs = new Set(CONTENT_FIELDS.flatMap(([field]) => termsOf(fieldText(o, field))));
+    const words = [...mine].filter(([t]) => theirs.has(t)).slice(0, 3).map(([t]) => t);
     const reasons = [
       words.length > 0 ? `shared: ${words.join(', ')}` : '',
       sameFirst ? 'same first author' : sharedAuthors.length > 0 ? `shared author${sharedAuthors.length > 1 ? 's' : ''}: ${sharedAuthors.join(', ')}` : '',
     ].filter(Boolean);
-    hits.push({ id: o.id, slot: other, score: Math.round(score * 1000) / 1000, why: reasons.join('; ') });
-  }
-  return hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+    return { id: o.id, slot: other, score: Math.round(score * 1000) / 1000, why: reasons.join('; ') };
+  });
 }

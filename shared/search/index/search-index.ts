@@ -15,8 +15,12 @@ const MIN_PREFIX = 2;
 const MAX_PREFIX_TERMS = 300;
 const MAX_TYPO_TERMS = 60;
 
+/** Scores per slot: NO_MATCH where a document does not match, else its score (0 for a pure filter). */
+export type Scores = Float64Array;
+export const NO_MATCH = -1;
+
 interface FieldIndex {
-  /** term -> slots holding it, one entry per occurrence (a run of the same slot is its term frequency). */
+  /** term -> [slot, frequency, slot, frequency, ...], slots ascending (documents only ever get new, higher slots). */
   postings: Map<string, number[]>;
   /** terms in each slot's field, for length normalisation. */
   lengths: number[];
@@ -33,6 +37,7 @@ export class SearchIndex {
   private readonly fields = new Map<DocTextField, FieldIndex>();
   private vocab: string[] | null = null;
   private readonly expansions = new Map<string, Expansion[]>();
+  private readonly dfCache = new Map<string, number>();
   private live = 0;
 
   constructor(docs: Iterable<SearchDoc> = []) {
@@ -44,6 +49,16 @@ export class SearchIndex {
     return this.live;
   }
 
+  /** Length of a Scores array for this index: every slot, dead ones included. */
+  get capacity(): number {
+    return this.docs.length;
+  }
+
+  /** A Scores array with nothing matched yet. */
+  emptyScores(): Scores {
+    return new Float64Array(this.docs.length).fill(NO_MATCH);
+  }
+
   /** Adds or replaces the item's document. */
   put(doc: SearchDoc): void {
     this.remove(doc.id);
@@ -51,20 +66,22 @@ export class SearchIndex {
     this.docs.push(doc);
     this.slotById.set(doc.id, slot);
     this.live++;
+    this.dfCache.clear();
+    const counts = new Map<string, number>();
     for (const [field, index] of this.fields) {
       const terms = termsOf(fieldText(doc, field));
       index.lengths[slot] = terms.length;
       index.totalLength += terms.length;
-      // Sorting keeps a slot's occurrences of one term together, so a run length is its frequency.
-      terms.sort();
-      for (const term of terms) {
+      counts.clear();
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const [term, tf] of counts) {
         let list = index.postings.get(term);
         if (!list) {
           list = [];
           index.postings.set(term, list);
           this.vocabChanged();
         }
-        list.push(slot);
+        list.push(slot, tf);
       }
     }
     if (this.docs.length > 1024 && this.live < this.docs.length / 2) this.compact();
@@ -76,6 +93,7 @@ export class SearchIndex {
     this.slotById.delete(id);
     this.docs[slot] = null;
     this.live--;
+    this.dfCache.clear();
     for (const index of this.fields.values()) index.totalLength -= index.lengths[slot] ?? 0;
   }
 
@@ -137,35 +155,39 @@ export class SearchIndex {
     }
   }
 
-  /** BM25 scores of one index term in one field: slot -> score (already weighted by match quality). */
-  scoreTerm(field: DocTextField, term: string, quality: number, into: Map<number, number>): void {
+  /**
+   * BM25 of one index term in one field, times `weight`, into `acc`: each slot keeps the best score it is given
+   * (several expansions of one typed word do not add up).
+   */
+  scoreTermInto(field: DocTextField, term: string, weight: number, acc: Scores): void {
     const index = this.fields.get(field) as FieldIndex;
     const list = index.postings.get(term);
     if (!list) return;
-    const avg = this.live > 0 ? Math.max(1, index.totalLength / this.live) : 1;
-    let df = 0;
-    for (let i = 0; i < list.length; i++) if (list[i] !== list[i - 1] && this.docs[list[i] as number]) df++;
+    const df = this.documentFrequency(field, term);
     if (df === 0) return;
     const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
-    for (let i = 0; i < list.length;) {
+    const avg = this.live > 0 ? Math.max(1, index.totalLength / this.live) : 1;
+    const k1 = 1.2;
+    const b = 0.75;
+    const lengths = index.lengths;
+    for (let i = 0; i < list.length; i += 2) {
       const slot = list[i] as number;
-      let tf = 0;
-      while (list[i] === slot) { tf++; i++; }
       if (!this.docs[slot]) continue;
-      const len = index.lengths[slot] ?? 0;
-      const k1 = 1.2;
-      const b = 0.75;
-      const s = (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avg));
-      into.set(slot, Math.max(into.get(slot) ?? 0, s * quality));
+      const tf = list[i + 1] as number;
+      const s = ((idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * (lengths[slot] ?? 0)) / avg))) * weight;
+      if (s > (acc[slot] as number)) acc[slot] = s;
     }
   }
 
-  /** How many live documents hold the term in the field. */
+  /** How many live documents hold the term in the field (cached until the next change). */
   documentFrequency(field: DocTextField, term: string): number {
+    const key = `${field}\u0000${term}`;
+    const cached = this.dfCache.get(key);
+    if (cached !== undefined) return cached;
     const list = (this.fields.get(field) as FieldIndex).postings.get(term);
-    if (!list) return 0;
     let df = 0;
-    for (let i = 0; i < list.length; i++) if (list[i] !== list[i - 1] && this.docs[list[i] as number]) df++;
+    if (list) for (let i = 0; i < list.length; i += 2) if (this.docs[list[i] as number]) df++;
+    this.dfCache.set(key, df);
     return df;
   }
 

@@ -1,7 +1,7 @@
 import type { Collection } from '../../model/collection.ts';
 import type { CollectionId } from '../../model/ids.ts';
 import { foldText } from '../fold-text.ts';
-import type { SearchIndex } from '../index/search-index.ts';
+import { NO_MATCH, type Scores, type SearchIndex } from '../index/search-index.ts';
 import { DOC_TEXT_FIELDS, FIELD_WEIGHTS, fieldText, type DocTextField, type SearchDoc } from '../index/search-doc.ts';
 import { normalizeText } from '../index/tokenize.ts';
 import type { HasValue, IsValue, QueryNode, TextField } from './query-ast.ts';
@@ -13,8 +13,8 @@ export interface EvalContext {
   related?: (key: string) => ReadonlyArray<{ slot: number; score: number }>;
 }
 
-/** slot -> score. A filter (year:, is:, ...) scores 0; text scores add up. */
-export type Matches = Map<number, number>;
+/** Per slot: NO_MATCH, or the score. A filter (year:, is:, ...) scores 0; text scores add up. */
+export type Matches = Scores;
 
 /** The query's text fields mapped to the document fields they search. */
 const FIELDS_OF: Record<TextField, DocTextField[]> = {
@@ -82,30 +82,32 @@ export class QueryEvaluator {
     switch (node.kind) {
       case 'all': return this.filter(() => true);
       case 'and': {
-        // Narrowest child first, so later ones only look at what is left.
-        const results = node.children.map((c) => this.evaluate(c)).sort((a, b) => a.size - b.size);
-        const [first, ...rest] = results as [Matches, ...Matches[]];
-        const out: Matches = new Map();
-        for (const [slot, score] of first) {
-          let total = score;
-          let all = true;
-          for (const r of rest) {
-            const s = r.get(slot);
-            if (s === undefined) { all = false; break; }
-            total += s;
+        const [first, ...rest] = node.children.map((c) => this.evaluate(c)) as [Matches, ...Matches[]];
+        for (const other of rest) {
+          for (let i = 0; i < first.length; i++) {
+            const a = first[i] as number;
+            if (a === NO_MATCH) continue;
+            const b = other[i] as number;
+            first[i] = b === NO_MATCH ? NO_MATCH : a + b;
           }
-          if (all) out.set(slot, total);
         }
-        return out;
+        return first;
       }
       case 'or': {
-        const out: Matches = new Map();
-        for (const child of node.children) for (const [slot, s] of this.evaluate(child)) out.set(slot, (out.get(slot) ?? 0) + s);
-        return out;
+        const [first, ...rest] = node.children.map((c) => this.evaluate(c)) as [Matches, ...Matches[]];
+        for (const other of rest) {
+          for (let i = 0; i < first.length; i++) {
+            const b = other[i] as number;
+            if (b === NO_MATCH) continue;
+            const a = first[i] as number;
+            first[i] = a === NO_MATCH ? b : a + b;
+          }
+        }
+        return first;
       }
       case 'not': {
         const inner = this.evaluate(node.child);
-        return this.filter((_doc, slot) => !inner.has(slot));
+        return this.filter((_doc, slot) => inner[slot] === NO_MATCH);
       }
       case 'text': return this.text(node.field === null ? DOC_TEXT_FIELDS : FIELDS_OF[node.field], node.words, node.text, node.phrase);
       case 'exact': return this.exact(node.field, node.value, node.prefix);
@@ -120,16 +122,19 @@ export class QueryEvaluator {
       case 'is': return this.filter((doc) => isState(doc, node.value));
       case 'has': return this.filter((doc) => hasThing(doc, node.value));
       case 'related': {
-        const out: Matches = new Map();
-        for (const r of this.ctx.related?.(node.key) ?? []) out.set(r.slot, r.score);
+        const out = this.index.emptyScores();
+        for (const r of this.ctx.related?.(node.key) ?? []) out[r.slot] = r.score;
         return out;
       }
     }
   }
 
   private filter(test: (doc: SearchDoc, slot: number) => boolean): Matches {
-    const out: Matches = new Map();
-    for (const slot of this.index.slots()) if (test(this.index.doc(slot) as SearchDoc, slot)) out.set(slot, 0);
+    const out = this.index.emptyScores();
+    for (let slot = 0; slot < out.length; slot++) {
+      const doc = this.index.doc(slot);
+      if (doc && test(doc, slot)) out[slot] = 0;
+    }
     return out;
   }
 
@@ -152,31 +157,27 @@ export class QueryEvaluator {
   private text(fields: readonly DocTextField[], words: string[], phraseText: string, phrase: boolean): Matches {
     let out: Matches | null = null;
     for (const word of words) {
-      const perWord: Matches = new Map();
+      const perWord = this.index.emptyScores();
       for (const { term, quality } of this.index.expand(word, !phrase)) {
-        for (const field of fields) {
-          const scored: Matches = new Map();
-          this.index.scoreTerm(field, term, quality * FIELD_WEIGHTS[field], scored);
-          for (const [slot, s] of scored) perWord.set(slot, Math.max(perWord.get(slot) ?? 0, s));
-        }
+        for (const field of fields) this.index.scoreTermInto(field, term, quality * FIELD_WEIGHTS[field], perWord);
       }
       if (out === null) out = perWord;
       else {
-        const next: Matches = new Map();
-        for (const [slot, s] of out) {
-          const w = perWord.get(slot);
-          if (w !== undefined) next.set(slot, s + w);
+        for (let i = 0; i < out.length; i++) {
+          const a = out[i] as number;
+          if (a === NO_MATCH) continue;
+          const w = perWord[i] as number;
+          out[i] = w === NO_MATCH ? NO_MATCH : a + w;
         }
-        out = next;
       }
-      if (out.size === 0) return out;
     }
-    if (!out || !phrase) return out ?? new Map();
-    const verified: Matches = new Map();
-    for (const [slot, s] of out) {
+    const result = out ?? this.index.emptyScores();
+    if (!phrase) return result;
+    for (let slot = 0; slot < result.length; slot++) {
+      if (result[slot] === NO_MATCH) continue;
       const doc = this.index.doc(slot) as SearchDoc;
-      if (fields.some((f) => normalizeText(fieldText(doc, f)).includes(phraseText))) verified.set(slot, s * 1.5);
+      result[slot] = fields.some((f) => normalizeText(fieldText(doc, f)).includes(phraseText)) ? (result[slot] as number) * 1.5 : NO_MATCH;
     }
-    return verified;
+    return result;
   }
 }

@@ -1,6 +1,6 @@
 import type { ItemId } from '../../model/ids.ts';
 import { foldText } from '../fold-text.ts';
-import type { SearchIndex } from '../index/search-index.ts';
+import { NO_MATCH, type SearchIndex } from '../index/search-index.ts';
 import type { SearchDoc } from '../index/search-doc.ts';
 import type { QueryError, QueryNode } from './query-ast.ts';
 import { QueryEvaluator, type EvalContext } from './query-eval.ts';
@@ -95,17 +95,20 @@ export function runSearch(index: SearchIndex, ctx: EvalContext, query: string, o
   if (!parsed.ok) return parsed;
   const matches = new QueryEvaluator(index, ctx).evaluate(parsed.query);
   const scope = options.scope ?? (mentionsTrash(parsed.query) ? () => true : (doc: SearchDoc) => !doc.trashed);
-  const ranked: Array<{ doc: SearchDoc; score: number }> = [];
-  for (const [slot, score] of matches) {
+  const slots: number[] = [];
+  for (let slot = 0; slot < matches.length; slot++) {
+    if (matches[slot] === NO_MATCH) continue;
     const doc = index.doc(slot);
-    if (doc && scope(doc)) ranked.push({ doc, score });
+    if (doc && scope(doc)) slots.push(slot);
   }
-  ranked.sort((a, b) => b.score - a.score || a.doc.title.localeCompare(b.doc.title) || a.doc.key.localeCompare(b.doc.key));
+  // Best first; equal scores keep library order, which is stable from keystroke to keystroke.
+  slots.sort((a, b) => (matches[b] as number) - (matches[a] as number) || a - b);
   const words = positiveWords(parsed.query);
-  const limit = options.limit ?? ranked.length;
-  const hits = ranked.slice(0, limit).map(({ doc, score }) => ({
-    id: doc.id, key: doc.key, title: doc.title, score: Math.round(score * 1000) / 1000, ...snippetOf(doc, words, index),
-  }));
+  const limit = options.limit ?? slots.length;
+  const hits = slots.slice(0, limit).map((slot) => {
+    const doc = index.doc(slot) as SearchDoc;
+    return { id: doc.id, key: doc.key, title: doc.title, score: Math.round((matches[slot] as number) * 1000) / 1000, ...snippetOf(doc, words, index) };
+  });
   const highlightTerms = [...new Set(words.flatMap(({ word }) => index.expand(word).map((e) => e.term)))];
-  return { ok: true, hits, total: ranked.length, highlightTerms };
+  return { ok: true, hits, total: slots.length, highlightTerms };
 }
