@@ -10,8 +10,8 @@ export interface Expansion {
 }
 
 const QUALITY = { exact: 1, prefix: 0.7, typo1: 0.45, typo2: 0.3 } as const;
-/** A prefix of one letter would expand to half the vocabulary. */
-const MIN_PREFIX = 2;
+/** A one-letter word is a prefix too (the user is typing it), bounded by MAX_PREFIX_TERMS. */
+const MIN_PREFIX = 1;
 const MAX_PREFIX_TERMS = 300;
 const MAX_TYPO_TERMS = 60;
 

@@ -22,6 +22,8 @@ const FIELDS_OF: Record<TextField, DocTextField[]> = {
   fulltext: ['fulltext'], annotation: ['annotation'],
 };
 
+const HEADLINE_FIELDS: ReadonlySet<DocTextField> = new Set(['title', 'author', 'meta', 'venue']);
+
 /** BibTeX entry types a user may type, with the CSL type each item carries. */
 const TYPE_ALIASES: Record<string, string> = {
   article: 'article-journal', inproceedings: 'paper-conference', conference: 'paper-conference', incollection: 'chapter',
@@ -158,8 +160,11 @@ export class QueryEvaluator {
     let out: Matches | null = null;
     for (const word of words) {
       const perWord = this.index.emptyScores();
+      // A lone letter is the start of a word being typed: it looks in the headline fields only, where a first
+      // letter is worth showing, not through every abstract and page.
+      const searched = word.length === 1 && !phrase ? fields.filter((f) => HEADLINE_FIELDS.has(f)) : fields;
       for (const { term, quality } of this.index.expand(word, !phrase)) {
-        for (const field of fields) this.index.scoreTermInto(field, term, quality * FIELD_WEIGHTS[field], perWord);
+        for (const field of searched) this.index.scoreTermInto(field, term, quality * FIELD_WEIGHTS[field], perWord);
       }
       if (out === null) out = perWord;
       else {

@@ -89,20 +89,36 @@ function snippetOf(doc: SearchDoc, words: Array<{ word: string; field: string | 
   return {};
 }
 
+const SLOT_BITS = 2 ** 22;
+
+/**
+ * Matching slots, best first; equal scores keep library order (stable from keystroke to keystroke). Scores are
+ * packed with their slot into one number and sorted natively: at 50k matches that is a few milliseconds, where a
+ * comparator sort takes tens.
+ */
+export function rankSlots(matches: Float64Array, keep: (slot: number) => boolean): number[] {
+  const keys = new Float64Array(matches.length);
+  let n = 0;
+  for (let slot = 0; slot < matches.length; slot++) {
+    if (matches[slot] === NO_MATCH || !keep(slot)) continue;
+    keys[n++] = -Math.round((matches[slot] as number) * 1e4) * SLOT_BITS + slot;
+  }
+  const sorted = keys.subarray(0, n).sort();
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = (((sorted[i] as number) % SLOT_BITS) + SLOT_BITS) % SLOT_BITS;
+  return out;
+}
+
 /** Parses, evaluates and ranks: best first, ties by title. Never throws for a bad query. */
 export function runSearch(index: SearchIndex, ctx: EvalContext, query: string, options: SearchOptions = {}): SearchOutcome {
   const parsed = parseQuery(query, options.now ?? Date.now());
   if (!parsed.ok) return parsed;
   const matches = new QueryEvaluator(index, ctx).evaluate(parsed.query);
   const scope = options.scope ?? (mentionsTrash(parsed.query) ? () => true : (doc: SearchDoc) => !doc.trashed);
-  const slots: number[] = [];
-  for (let slot = 0; slot < matches.length; slot++) {
-    if (matches[slot] === NO_MATCH) continue;
+  const slots = rankSlots(matches, (slot) => {
     const doc = index.doc(slot);
-    if (doc && scope(doc)) slots.push(slot);
-  }
-  // Best first; equal scores keep library order, which is stable from keystroke to keystroke.
-  slots.sort((a, b) => (matches[b] as number) - (matches[a] as number) || a - b);
+    return doc !== null && scope(doc);
+  });
   const words = positiveWords(parsed.query);
   const limit = options.limit ?? slots.length;
   const hits = slots.slice(0, limit).map((slot) => {
