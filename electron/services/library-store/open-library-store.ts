@@ -34,6 +34,8 @@ export interface OpenLibraryStoreOptions {
   lock?: LibraryLock;
   /** Keep rows-cache.json: write it at a clean close (and drop the old one at open). */
   rowsCache?: boolean;
+  /** Fail a commit whose write fails instead of retrying it; defaults to true for the CLI, which must end and say why. */
+  failFast?: boolean;
 }
 
 /**
@@ -114,6 +116,7 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
       memSeq,
       lastBackupAt: (await backups.list())[0]?.takenAt ?? null,
       rowsCache: options.rowsCache ?? false,
+      failFast: options.failFast ?? options.owner === 'cli',
     });
     store.start({ backupAtOpen: loaded.readAsIs ? adapter.fingerprint() : null, replayed });
     return store;
