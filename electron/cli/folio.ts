@@ -49,6 +49,22 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
 }
 
-if (import.meta.main) {
-  process.exitCode = await runCli(process.argv.slice(2));
+/**
+ * The process entry. A promise that never settles would end the process with Node's exit 13 and no
+ * word at all; the exit hook turns that (and only that) into a sentence and exit 1.
+ */
+export async function main(argv: string[], io: CliIo = processIo, run: typeof runCli = runCli): Promise<void> {
+  let finished = false;
+  const unfinished = (): void => {
+    if (finished) return;
+    io.err(`folio ${argv[0] ?? ''}: the command stopped before it finished (an operation never completed). Anything not reported as done was not done. This is a bug in Folio; please report it.\n`);
+    process.exitCode = EXIT_FAILED;
+  };
+  process.once('exit', unfinished);
+  const code = await run(argv, io);
+  finished = true;
+  process.removeListener('exit', unfinished);
+  process.exitCode = code;
 }
+
+if (import.meta.main) await main(process.argv.slice(2));

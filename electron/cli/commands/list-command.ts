@@ -25,5 +25,5 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
       }
     }
     return EXIT_OK;
-  });
+  }, { readOnly: true });
 }

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { emptyLibraryDoc, type LibraryDoc } from '../../../shared/model/library-doc.ts';
@@ -6,7 +6,8 @@ import { BackupShelf } from './backups.ts';
 import { DiskLibraryStore } from './disk-library-store.ts';
 import { openJournal } from './journal.ts';
 import { LibraryFileAdapter } from './library-file.ts';
-import { acquireLibraryLock, type LibraryLock } from './library-lock.ts';
+import { requireRegularFile } from './file-kinds.ts';
+import { LOCK_FILE, acquireLibraryLock, type LibraryLock } from './library-lock.ts';
 import { loadLibrary } from './library-recovery.ts';
 import { LibraryState } from './library-state.ts';
 import type { LibraryOwner } from './library-store.ts';
@@ -15,7 +16,7 @@ import { removeRowsCache } from './rows-cache.ts';
 import { errorCode, nodeStoreFs, type StoreFs } from './store-fs.ts';
 import { DEFAULT_TUNING, type StoreTuning } from './store-tuning.ts';
 import { parseTempName } from './write-file-atomic.ts';
-import { WriteHealth } from './write-health.ts';
+import { WriteHealth, writeErrorReason } from './write-health.ts';
 
 export const LIBRARY_FILE = 'library.json';
 export const JOURNAL_FILE = 'library.journal';
@@ -51,6 +52,7 @@ export async function lockLibraryFolder(folder: string, owner: LibraryOwner, opt
   } catch (error) {
     throw asOpenError(root, error);
   }
+  await requireRegularFile(fs, join(root, LOCK_FILE));
   return acquireLibraryLock(root, owner, { fs, now: options.now ?? (() => new Date()) }).catch((error: unknown) => {
     throw asOpenError(root, error);
   });
@@ -71,6 +73,8 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
   const root = resolve(folder);
   const lock = options.lock ?? (await lockLibraryFolder(root, options.owner, { fs, now }));
   try {
+    await requireRegularFile(fs, join(root, LIBRARY_FILE));
+    await requireRegularFile(fs, join(root, JOURNAL_FILE));
     await fs.mkdir(join(root, BACKUPS_DIR), { recursive: true });
     await fs.mkdir(join(root, ATTACHMENTS_DIR), { recursive: true });
     await removeStaleTemps(fs, root);
@@ -129,7 +133,8 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
 function asOpenError(root: string, error: unknown): FolioError {
   if (error instanceof FolioError) return error;
   const code = errorCode(error);
-  const reason = error instanceof Error ? error.message : String(error);
+  const path = typeof error === 'object' && error !== null && 'path' in error ? String((error as { path: unknown }).path) : '';
+  const reason = code ? `${writeErrorReason(error)}${path ? ` (at ${relative(root, path) || path})` : ''}` : error instanceof Error ? error.message : String(error);
   return new FolioError('IO', `Could not open the library ${root}: ${reason}`, code ? { folder: root, code } : { folder: root });
 }
 

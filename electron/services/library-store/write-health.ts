@@ -13,7 +13,8 @@ const REASONS: Record<string, string> = {
   EBUSY: 'the file is in use by another program',
 };
 
-function reasonOf(error: unknown): string {
+/** "the disk is full (ENOSPC)" */
+export function writeErrorReason(error: unknown): string {
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   return code ? `${REASONS[code] ?? message} (${code})` : message;
@@ -21,16 +22,16 @@ function reasonOf(error: unknown): string {
 
 /** "Could not save library.json: the disk is full (ENOSPC). Your changes are kept in memory and saving is retried." */
 export function describeWriteError(what: string, error: unknown): string {
-  return `Could not save ${what}: ${reasonOf(error)}. Your changes are kept in memory and saving is retried.`;
+  return `Could not save ${what}: ${writeErrorReason(error)}. Your changes are kept in memory and saving is retried.`;
 }
 
 /** For a write that was given up: the change is undone, so the library stays as it was on disk. */
 export function describeUnsavedChange(what: string, error: unknown): string {
-  return `Could not save ${what}: ${reasonOf(error)}. The change was not made; the library is as it was before it.`;
+  return `Could not save ${what}: ${writeErrorReason(error)}. The change was not made; the library is as it was before it.`;
 }
 
 export function describeFoldFailure(error: unknown): string {
-  return `Could not save library.json: ${reasonOf(error)}. This is not retried; every change is kept in library.journal.`;
+  return `Could not save library.json: ${writeErrorReason(error)}. This is not retried; every change is kept in library.journal.`;
 }
 
 /**
