@@ -3,6 +3,7 @@ import type { Collection } from '../../shared/model/collection.ts';
 import type { ItemId } from '../../shared/model/ids.ts';
 import { createFolioService, openFolioService, type FolioService } from '../services/folio-service.ts';
 import { resolveLibraryDir } from '../services/library-paths.ts';
+import { terminalText } from './terminal-text.ts';
 import { isDiskUnwritable, openReadOnlySnapshot } from '../services/library-store/read-only-snapshot.ts';
 import { writeErrorReason } from '../services/library-store/write-health.ts';
 
@@ -14,14 +15,23 @@ export const EXIT_PARTIAL = 2;
 export class UsageError extends Error {}
 
 export interface CliIo {
+  /** Human-readable output: control characters are shown as escapes (see terminalText). */
   out(text: string): void;
   err(text: string): void;
+  /** Machine output (--json, an export to stdout), written exactly. */
+  data(text: string): void;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  data: (text) => process.stdout.write(text),
 };
+
+/** Every human-readable line passes here, so no command can forget to neutralise what it prints. */
+export function humanIo(io: CliIo): CliIo {
+  return { out: (text) => io.out(terminalText(text)), err: (text) => io.err(terminalText(text)), data: (text) => io.data(text) };
+}
 
 /**
  * A read-only command (list, export) still runs on a disk that takes no writes at all, not even

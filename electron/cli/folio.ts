@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { FolioError } from '../../shared/api/api-error.ts';
-import { EXIT_FAILED, UsageError, processIo, type CliIo } from './cli-context.ts';
+import { EXIT_FAILED, UsageError, humanIo, processIo, type CliIo } from './cli-context.ts';
 import { collectionCommand } from './commands/collection-command.ts';
 import { exportCommand } from './commands/export-command.ts';
 import { importCommand } from './commands/import-command.ts';
@@ -27,7 +27,8 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   key: keyCommand,
 };
 
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo = processIo): Promise<number> {
+  const io = humanIo(rawIo);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);

@@ -52,7 +52,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
       });
       io.err(`Exported ${result.count} entries to ${values.output}\n`);
     } else {
-      io.out(result.text);
+      io.data(result.text);
     }
     const missing = result.warnings.some((w) => w.startsWith('The library has no item'));
     return missing ? EXIT_PARTIAL : EXIT_OK;
