@@ -14,6 +14,9 @@ export const EXIT_PARTIAL = 2;
 
 export class UsageError extends Error {}
 
+/** The option every command that opens the library takes. */
+export const ACCEPT_SALVAGE_OPTION = { 'accept-salvage': { type: 'boolean', default: false } } as const;
+
 export interface CliIo {
   /** Human-readable output: control characters are shown as escapes (see terminalText). */
   out(text: string): void;
@@ -37,9 +40,9 @@ export function humanIo(io: CliIo): CliIo {
  * A read-only command (list, export) still runs on a disk that takes no writes at all, not even
  * the lock: it reads the library as it is on disk and changes nothing.
  */
-async function openForCommand(dir: string, readOnly: boolean): Promise<FolioService> {
+async function openForCommand(dir: string, readOnly: boolean, acceptSalvage: boolean): Promise<FolioService> {
   try {
-    return await openFolioService(dir, 'cli', { host: 'web' });
+    return await openFolioService(dir, 'cli', { host: 'web', acceptSalvage });
   } catch (error) {
     if (!readOnly || !isDiskUnwritable(error)) throw error;
     const code = error instanceof FolioError ? error.details?.code : undefined;
@@ -53,9 +56,9 @@ export async function withLibrary<T>(
   libraryFlag: string | undefined,
   io: CliIo,
   run: (service: FolioService) => Promise<T>,
-  options: { readOnly?: boolean } = {},
+  options: { readOnly?: boolean; acceptSalvage?: boolean | undefined } = {},
 ): Promise<T> {
-  const service = await openForCommand(resolveLibraryDir(libraryFlag), options.readOnly ?? false);
+  const service = await openForCommand(resolveLibraryDir(libraryFlag), options.readOnly ?? false, options.acceptSalvage ?? false);
   // Commands read service.store directly, so they need the whole library, not the warm start's cached rows.
   await service.ready;
   const store = service.store;

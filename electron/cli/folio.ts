@@ -16,6 +16,9 @@ const USAGE = `Usage: folio <command> [options]   (the library: --library DIR, F
   collection assign NAME --keys k1,k2
   key regenerate|pin|unpin --keys k1,k2 [--dry-run]
 
+Every command takes --accept-salvage: go on with a damaged library.json from which not everything
+could be read (without it Folio says what would be lost and changes nothing).
+
 Exit codes: 0 done, 2 done but some entries were skipped or not found, 1 failed (nothing written).
 `;
 

@@ -33,6 +33,8 @@ export interface FolioServiceOptions {
   lookup?: LookupOptions;
   /** The event hub to use, when the host subscribed to it before the library loaded (warm start). */
   hub?: EventHub;
+  /** See OpenLibraryStoreOptions.acceptSalvage. */
+  acceptSalvage?: boolean;
 }
 
 export interface FolioService {
@@ -121,5 +123,11 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
  * rows cache it returns before the library has loaded: await `ready` before touching `store`.
  */
 export async function openFolioService(folder: string, owner: LibraryOwner, options: FolioServiceOptions): Promise<FolioService> {
-  return openWarmService({ folder, owner, host: options.host, compose: (store, hub) => createFolioService(store, { ...options, hub }) });
+  return openWarmService({
+    folder,
+    owner,
+    host: options.host,
+    ...(options.acceptSalvage !== undefined ? { acceptSalvage: options.acceptSalvage } : {}),
+    compose: (store, hub) => createFolioService(store, { ...options, hub }),
+  });
 }

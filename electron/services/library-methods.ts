@@ -35,6 +35,7 @@ export function createLibraryMethods(ctx: ServiceContext, host: LibraryInfo['hos
         schemaVersion: store.schemaVersion,
         warnings: [...store.warnings],
         lastWriteError: store.lastWriteError(),
+        salvage: store.salvage,
         host,
       };
     },

@@ -12,7 +12,10 @@ const RLO = '\u202e';
 const HOSTILE = `Red ${ESC}[31mtitle${ESC}[0m ${ESC}[2J ${ESC}]8;;https://evil.example${ESC}\\click${ESC}]8;;${ESC}\\ ${ESC}]0;pwned${BEL} ${CSI}31m c1 \r overwritten ${RLO}txt.exe`;
 
 function controlChars(text: string): string[] {
-  return [...text].filter((c) => /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(c));
+  return [...text].filter((c) => {
+    const code = c.charCodeAt(0);
+    return (code < 0x20 && code !== 0x0a && code !== 0x09) || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  });
 }
 
 describe('terminal escape codes from titles and keys', () => {

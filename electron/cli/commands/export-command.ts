@@ -5,7 +5,7 @@ import { FolioError } from '../../../shared/api/api-error.ts';
 import { citedKeys } from '../../../shared/formats/aux/cited-keys.ts';
 import { writeFileAtomic } from '../../services/library-store/index.ts';
 import { writeErrorReason } from '../../services/library-store/write-health.ts';
-import { EXIT_OK, EXIT_PARTIAL, UsageError, findCollection, splitKeys, withLibrary, type CliIo } from '../cli-context.ts';
+import { ACCEPT_SALVAGE_OPTION, EXIT_OK, EXIT_PARTIAL, UsageError, findCollection, splitKeys, withLibrary, type CliIo } from '../cli-context.ts';
 
 const FORMATS: readonly ExportFormat[] = ['bibtex', 'biblatex', 'csl-json', 'ris'];
 
@@ -13,7 +13,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const { values } = parseArgs({
     args: argv,
     options: {
-      library: { type: 'string' },
+      library: { type: 'string' }, ...ACCEPT_SALVAGE_OPTION,
       format: { type: 'string', default: 'bibtex' },
       collection: { type: 'string' },
       keys: { type: 'string' },
@@ -56,5 +56,5 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     }
     const missing = result.warnings.some((w) => w.startsWith('The library has no item'));
     return missing ? EXIT_PARTIAL : EXIT_OK;
-  }, { readOnly: true });
+  }, { readOnly: true, acceptSalvage: values['accept-salvage'] });
 }

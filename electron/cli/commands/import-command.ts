@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { ImportFormat, ImportIssue } from '../../../shared/api/io-types.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { decodeTextFile } from '../../services/text-decoding.ts';
-import { EXIT_OK, EXIT_PARTIAL, UsageError, findCollection, withLibrary, type CliIo } from '../cli-context.ts';
+import { ACCEPT_SALVAGE_OPTION, EXIT_OK, EXIT_PARTIAL, UsageError, findCollection, withLibrary, type CliIo } from '../cli-context.ts';
 import { terminalField } from '../terminal-text.ts';
 import { expandImportPaths, importPdfFiles, isPdfPath } from './import-pdfs.ts';
 
@@ -15,7 +15,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     args: argv,
     allowPositionals: true,
     options: {
-      library: { type: 'string' },
+      library: { type: 'string' }, ...ACCEPT_SALVAGE_OPTION,
       collection: { type: 'string' },
       format: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
@@ -66,5 +66,5 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     const verb = values['dry-run'] ? 'Would import' : 'Imported';
     io.out(`${verb} ${imported} item${imported === 1 ? '' : 's'} from ${names}${skipped.length ? `; skipped ${skipped.length}` : ''}${warnings.length ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}\n`);
     return skipped.length > 0 ? EXIT_PARTIAL : EXIT_OK;
-  });
+  }, { acceptSalvage: values['accept-salvage'] });
 }

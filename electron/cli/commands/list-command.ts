@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { toItemRow } from '../../../shared/model/item-row.ts';
-import { EXIT_OK, withLibrary, type CliIo } from '../cli-context.ts';
+import { ACCEPT_SALVAGE_OPTION, EXIT_OK, withLibrary, type CliIo } from '../cli-context.ts';
 import { terminalField } from '../terminal-text.ts';
 
 export async function listCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { library: { type: 'string' }, json: { type: 'boolean', default: false }, trash: { type: 'boolean', default: false } },
+    options: { library: { type: 'string' }, ...ACCEPT_SALVAGE_OPTION, json: { type: 'boolean', default: false }, trash: { type: 'boolean', default: false } },
   });
   return withLibrary(values.library, io, async (service) => {
     const items = [...service.store.items()].filter((i) => (i.trashedAt !== null) === values.trash);
@@ -26,5 +26,5 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
       }
     }
     return EXIT_OK;
-  }, { readOnly: true });
+  }, { readOnly: true, acceptSalvage: values['accept-salvage'] });
 }

@@ -1,4 +1,5 @@
 import { FolioError } from '../../../shared/api/api-error.ts';
+import type { SalvageReport } from '../../../shared/api/library-types.ts';
 import type { Collection } from '../../../shared/model/collection.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
@@ -23,6 +24,7 @@ export interface DiskStoreDeps extends Omit<CompactorDeps, 'pipeline' | 'memSeq'
   rowsCache: boolean;
   /** Fail a commit at once when its write fails, instead of keeping it in memory and retrying (the CLI). */
   failFast: boolean;
+  salvage: SalvageReport | null;
 }
 
 /**
@@ -33,6 +35,7 @@ export interface DiskStoreDeps extends Omit<CompactorDeps, 'pipeline' | 'memSeq'
 export class DiskLibraryStore implements LibraryStore {
   readonly folder: string;
   readonly warnings: string[];
+  readonly salvage: SalvageReport | null;
   private readonly state: LibraryState;
   private readonly health: WriteHealth;
   private readonly lock: LibraryLock;
@@ -51,6 +54,7 @@ export class DiskLibraryStore implements LibraryStore {
     this.deps = deps;
     this.folder = deps.folder;
     this.warnings = deps.warnings;
+    this.salvage = deps.salvage;
     this.state = deps.state;
     this.health = deps.health;
     this.lock = deps.lock;

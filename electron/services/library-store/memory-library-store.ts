@@ -11,6 +11,7 @@ export function createMemoryLibraryStore(doc: LibraryDoc = emptyLibraryDoc(), fo
   return {
     folder,
     warnings: [],
+    salvage: null,
     schemaVersion: state.schemaVersion,
     lastWriteError: () => null,
     getItem: (id) => state.items.get(id),

@@ -37,6 +37,11 @@ export interface OpenLibraryStoreOptions {
   rowsCache?: boolean;
   /** Fail a commit whose write fails instead of retrying it; defaults to true for the CLI, which must end and say why. */
   failFast?: boolean;
+  /**
+   * Go on with a damaged library.json from which not everything could be read (see LibraryInfo.salvage).
+   * Defaults to true except for the CLI, which refuses unless --accept-salvage is given.
+   */
+  acceptSalvage?: boolean;
 }
 
 /**
@@ -86,7 +91,7 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
     const adapter = new LibraryFileAdapter(join(root, LIBRARY_FILE), { fs, migrations, sliceMs: tuning.sliceMs });
     const low = new Low<LibraryDoc>(adapter, emptyLibraryDoc());
     const backups = new BackupShelf(join(root, BACKUPS_DIR), { fs, migrations, keep: tuning.backupsKept });
-    const loaded = await loadLibrary({ fs, low, adapter, backups, now });
+    const loaded = await loadLibrary({ fs, low, adapter, backups, now, acceptSalvage: options.acceptSalvage ?? options.owner !== 'cli' });
     const journal = await openJournal(fs, join(root, JOURNAL_FILE), { now, sliceMs: tuning.sliceMs });
 
     const state = new LibraryState(loaded.doc);
@@ -121,6 +126,7 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
       lastBackupAt: (await backups.list())[0]?.takenAt ?? null,
       rowsCache: options.rowsCache ?? false,
       failFast: options.failFast ?? options.owner === 'cli',
+      salvage: loaded.salvage,
     });
     store.start({ backupAtOpen: loaded.readAsIs ? adapter.fingerprint() : null, replayed });
     return store;

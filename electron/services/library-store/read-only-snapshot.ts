@@ -40,6 +40,7 @@ export async function openReadOnlySnapshot(folder: string, reason: string, fs: S
   return {
     folder: root,
     warnings: [`${reason[0]?.toUpperCase() ?? ''}${reason.slice(1)}, so the library was opened read-only (no lock, no repairs, nothing written).`],
+    salvage: null,
     schemaVersion: state.schemaVersion,
     lastWriteError: () => null,
     getItem: (id) => state.items.get(id),
