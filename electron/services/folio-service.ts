@@ -73,7 +73,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
   const autoExport = new AutoExportService(ctx);
   const bibliographyWorker = new BibliographyWorker(options.bibliography?.workerPath);
   const stopStatus = store.onWriteStatus((status) => {
-    hub.emit('onStatus', { kind: status.ok ? 'write-ok' : 'write-error', message: status.message });
+    hub.emit('onStatus', { kind: status.warning ? 'library-warning' : status.ok ? 'write-ok' : 'write-error', message: status.message });
   });
 
   const api: FolioApi = {

@@ -103,7 +103,7 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
       memSeq = record.seq;
       replayed++;
     }
-    const warnings = [...loaded.warnings, ...journal.warnings];
+    const warnings = [...loaded.warnings, ...journal.warnings, ...(await externalVersionWarnings(fs, root))];
     if (loaded.startedEmpty && replayed > 0) {
       warnings.push(`library.json was missing, so the library was rebuilt from the ${replayed} change(s) in ${JOURNAL_FILE}; anything older than those is not in it.`);
     }
@@ -142,6 +142,21 @@ function asOpenError(root: string, error: unknown): FolioError {
   const path = typeof error === 'object' && error !== null && 'path' in error ? String((error as { path: unknown }).path) : '';
   const reason = code ? `${writeErrorReason(error)}${path ? ` (at ${relative(root, path) || path})` : ''}` : error instanceof Error ? error.message : String(error);
   return new FolioError('IO', `Could not open the library ${root}: ${reason}`, code ? { folder: root, code } : { folder: root });
+}
+
+/**
+ * Versions of library.json that another writer saved while Folio had the library open (the lock
+ * deleted by hand, a sync tool) were kept aside, never merged: said at every open while they are
+ * there, as their changes are in no library until the user merges them.
+ */
+async function externalVersionWarnings(fs: StoreFs, root: string): Promise<string[]> {
+  const kept = (await fs.readdir(root)).filter((name) => name.startsWith(`${LIBRARY_FILE}.external-`)).sort();
+  if (kept.length === 0) return [];
+  const names = kept.join(', ');
+  return [
+    `${names} ${kept.length === 1 ? 'holds a version' : 'hold versions'} of library.json that another program or Folio process saved while this library was open ` +
+      `(was folio.lock deleted by hand?). Their changes are not in the library: compare them with it, copy over what you need, then delete ${kept.length === 1 ? 'the file' : 'them'}.`,
+  ];
 }
 
 /** Temp files of a crashed writer. We hold the lock, so no other process is writing here; our own process's are left alone. */
