@@ -25,7 +25,7 @@ describe('a folio.lock deleted by hand while the web host has the library open',
     expect(runFolio(['import', first, '--library', lib]).status).toBe(0);
 
     const host = await startWebHostProcess(lib);
-    let hostExit: number | null = null;
+    let hostExit: number | null;
     try {
       rmSync(join(lib, 'folio.lock'));
       const second = join(lib, 'second.bib');
