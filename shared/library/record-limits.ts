@@ -34,7 +34,22 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-function pathText(path: string): string {
+/** Where a value sits, kept as a parent chain so the walk builds no strings unless it reports one. */
+interface Place {
+  value: unknown;
+  depth: number;
+  parent: Place | null;
+  key: string | number;
+}
+
+function pathOf(place: Place): string {
+  const parts: string[] = [];
+  for (let at: Place | null = place; at?.parent; at = at.parent) parts.push(typeof at.key === 'number' ? `[${at.key}]` : `.${at.key}`);
+  return parts.reverse().join('').replace(/^\./, '');
+}
+
+function pathText(place: Place): string {
+  const path = shortPath(pathOf(place));
   return path === '' ? 'the record' : `"${path}"`;
 }
 
@@ -43,45 +58,53 @@ function pathText(path: string): string {
  * `"x.a.a.a…" is nested more than 32 levels deep`. `undefined` object members are allowed (JSON drops them).
  */
 export function recordValueProblem(value: unknown, limits: RecordLimits = RECORD_LIMITS): string | null {
-  const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value, depth: 0, path: '' }];
+  const stack: Place[] = [{ value, depth: 0, parent: null, key: '' }];
   let nodes = 0;
   let chars = 0;
   while (stack.length > 0) {
-    const { value: current, depth, path } = stack.pop() as { value: unknown; depth: number; path: string };
+    const place = stack.pop() as Place;
+    const current = place.value;
     nodes++;
     if (nodes > limits.maxNodes) return `the record has more than ${limits.maxNodes} values`;
     switch (typeof current) {
       case 'string':
         chars += current.length;
-        if (chars > limits.maxChars) return `${pathText(path)} makes the record longer than ${limits.maxChars} characters`;
+        if (chars > limits.maxChars) return `${pathText(place)} makes the record longer than ${limits.maxChars} characters`;
         continue;
       case 'number':
-        if (!Number.isFinite(current)) return `${pathText(path)} is not a finite number`;
+        if (!Number.isFinite(current)) return `${pathText(place)} is not a finite number`;
         continue;
       case 'boolean':
         continue;
       case 'object':
         break;
       default:
-        return `${pathText(path)} is a ${kindOf(current)}, which JSON cannot hold`;
+        return `${pathText(place)} is a ${kindOf(current)}, which JSON cannot hold`;
     }
     if (current === null) continue;
-    if (depth >= limits.maxDepth) return `${pathText(shortPath(path))} is nested more than ${limits.maxDepth} levels deep`;
+    if (place.depth >= limits.maxDepth) return `${pathText(place)} is nested more than ${limits.maxDepth} levels deep`;
+    const depth = place.depth + 1;
     if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) {
         const element: unknown = current[i];
-        if (element === undefined) return `${pathText(`${path}[${i}]`)} is empty (undefined), which JSON cannot hold`;
-        stack.push({ value: element, depth: depth + 1, path: `${path}[${i}]` });
+        if (element === undefined) return `${pathText({ value: element, depth, parent: place, key: i })} is empty (undefined), which JSON cannot hold`;
+        // Strings and booleans are settled here: no stack entry for most of a record's values.
+        if (typeof element === 'string' && chars + element.length <= limits.maxChars && ++nodes <= limits.maxNodes) chars += element.length;
+        else if (typeof element === 'boolean' && ++nodes <= limits.maxNodes) continue;
+        else stack.push({ value: element, depth, parent: place, key: i });
       }
       continue;
     }
-    if (!isPlainObject(current)) return `${pathText(path)} is not plain data (${current.constructor?.name ?? 'object'})`;
-    for (const key of Object.keys(current)) {
+    if (!isPlainObject(current)) return `${pathText(place)} is not plain data (${current.constructor?.name ?? 'object'})`;
+    for (const key in current) {
+      if (!Object.hasOwn(current, key)) continue;
       chars += key.length;
-      if (chars > limits.maxChars) return `${pathText(path)} makes the record longer than ${limits.maxChars} characters`;
+      if (chars > limits.maxChars) return `${pathText(place)} makes the record longer than ${limits.maxChars} characters`;
       const member = (current as Record<string, unknown>)[key];
       if (member === undefined) continue;
-      stack.push({ value: member, depth: depth + 1, path: path === '' ? key : `${path}.${key}` });
+      if (typeof member === 'string' && chars + member.length <= limits.maxChars && ++nodes <= limits.maxNodes) chars += member.length;
+      else if (typeof member === 'boolean' && ++nodes <= limits.maxNodes) continue;
+      else stack.push({ value: member, depth, parent: place, key });
     }
   }
   return null;
