@@ -1,8 +1,11 @@
 import { FolioError } from '../../shared/api/api-error.ts';
 import type { Collection } from '../../shared/model/collection.ts';
 import type { ItemId } from '../../shared/model/ids.ts';
-import { openFolioService, type FolioService } from '../services/folio-service.ts';
+import { createFolioService, openFolioService, type FolioService } from '../services/folio-service.ts';
 import { resolveLibraryDir } from '../services/library-paths.ts';
+import { terminalText } from './terminal-text.ts';
+import { isDiskUnwritable, openReadOnlySnapshot } from '../services/library-store/read-only-snapshot.ts';
+import { writeErrorReason } from '../services/library-store/write-health.ts';
 
 /** Exit codes: 0 everything done, 2 done with some entries skipped, 1 failed (nothing written). */
 export const EXIT_OK = 0;
@@ -11,27 +14,63 @@ export const EXIT_PARTIAL = 2;
 
 export class UsageError extends Error {}
 
+/** The option every command that opens the library takes. */
+export const ACCEPT_SALVAGE_OPTION = { 'accept-salvage': { type: 'boolean', default: false } } as const;
+
 export interface CliIo {
+  /** Human-readable output: control characters are shown as escapes (see terminalText). */
   out(text: string): void;
   err(text: string): void;
+  /** Machine output (--json, an export to stdout), written exactly. */
+  data(text: string): void;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  data: (text) => process.stdout.write(text),
 };
 
+/** Every human-readable line passes here, so no command can forget to neutralise what it prints. */
+export function humanIo(io: CliIo): CliIo {
+  return { out: (text) => io.out(terminalText(text)), err: (text) => io.err(terminalText(text)), data: (text) => io.data(text) };
+}
+
+/**
+ * A read-only command (list, export) still runs on a disk that takes no writes at all, not even
+ * the lock: it reads the library as it is on disk and changes nothing.
+ */
+async function openForCommand(dir: string, readOnly: boolean, acceptSalvage: boolean): Promise<FolioService> {
+  try {
+    // A one-shot command searches in this thread: no worker to start, and nothing else waits on the event loop.
+    return await openFolioService(dir, 'cli', { host: 'web', acceptSalvage, search: { inThread: true } });
+  } catch (error) {
+    if (!readOnly || !isDiskUnwritable(error)) throw error;
+    const code = error instanceof FolioError ? error.details?.code : undefined;
+    const store = await openReadOnlySnapshot(dir, writeErrorReason(Object.assign(new Error(String(code)), { code })));
+    return createFolioService(store, { host: 'web', search: { inThread: true } });
+  }
+}
+
 /** Opens the library with the CLI's lock, runs the command, and always closes it. */
-export async function withLibrary<T>(libraryFlag: string | undefined, io: CliIo, run: (service: FolioService) => Promise<T>): Promise<T> {
-  // A one-shot command searches in this thread: no worker to start, and nothing else waits on the event loop.
-  const service = await openFolioService(resolveLibraryDir(libraryFlag), 'cli', { host: 'web', search: { inThread: true } });
+export async function withLibrary<T>(
+  libraryFlag: string | undefined,
+  io: CliIo,
+  run: (service: FolioService) => Promise<T>,
+  options: { readOnly?: boolean; acceptSalvage?: boolean | undefined } = {},
+): Promise<T> {
+  const service = await openForCommand(resolveLibraryDir(libraryFlag), options.readOnly ?? false, options.acceptSalvage ?? false);
   // Commands read service.store directly, so they need the whole library, not the warm start's cached rows.
   await service.ready;
-  for (const warning of service.store.warnings) io.err(`warning: ${warning}\n`);
+  const store = service.store;
+  for (const warning of store.warnings) io.err(`warning: ${warning}\n`);
+  const shown = store.warnings.length;
   try {
     return await run(service);
   } finally {
     await service.dispose();
+    // Closing can have something to say too (library.json kept in the journal on a full disk, an external edit kept aside).
+    for (const warning of store.warnings.slice(shown)) io.err(`warning: ${warning}\n`);
   }
 }
 

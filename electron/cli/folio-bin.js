@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 // The `folio` bin: Node 24 runs the TypeScript CLI directly (type stripping).
-import { runCli } from './folio.ts';
+import { main } from './folio.ts';
 
-process.exitCode = await runCli(process.argv.slice(2));
+await main(process.argv.slice(2));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { FolioError } from '../../shared/api/api-error.ts';
-import { EXIT_FAILED, UsageError, processIo, type CliIo } from './cli-context.ts';
+import { EXIT_FAILED, UsageError, humanIo, processIo, type CliIo } from './cli-context.ts';
 import { collectionCommand } from './commands/collection-command.ts';
 import { exportCommand } from './commands/export-command.ts';
 import { importCommand } from './commands/import-command.ts';
@@ -21,6 +21,9 @@ const USAGE = `Usage: folio <command> [options]   (the library: --library DIR, F
   collection assign NAME --keys k1,k2
   key regenerate|pin|unpin --keys k1,k2 [--dry-run]
 
+Every command takes --accept-salvage: go on with a damaged library.json from which not everything
+could be read (without it Folio says what would be lost and changes nothing).
+
 Exit codes: 0 done, 2 done but some entries were skipped or not found, 1 failed (nothing written).
 `;
 
@@ -34,7 +37,8 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   related: relatedCommand,
 };
 
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo = processIo): Promise<number> {
+  const io = humanIo(rawIo);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
@@ -56,6 +60,22 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
 }
 
-if (import.meta.main) {
-  process.exitCode = await runCli(process.argv.slice(2));
+/**
+ * The process entry. A promise that never settles would end the process with Node's exit 13 and no
+ * word at all; the exit hook turns that (and only that) into a sentence and exit 1.
+ */
+export async function main(argv: string[], io: CliIo = processIo, run: typeof runCli = runCli): Promise<void> {
+  let finished = false;
+  const unfinished = (): void => {
+    if (finished) return;
+    io.err(`folio ${argv[0] ?? ''}: the command stopped before it finished (an operation never completed). Anything not reported as done was not done. This is a bug in Folio; please report it.\n`);
+    process.exitCode = EXIT_FAILED;
+  };
+  process.once('exit', unfinished);
+  const code = await run(argv, io);
+  finished = true;
+  process.removeListener('exit', unfinished);
+  process.exitCode = code;
 }
+
+if (import.meta.main) await main(process.argv.slice(2));

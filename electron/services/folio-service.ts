@@ -44,6 +44,8 @@ export interface FolioServiceOptions {
    * one-shot command). Worker paths are passed when the sources are bundled (Electron).
    */
   search?: { inThread?: boolean; workerPath?: string; fulltextWorkerPath?: string };
+  /** See OpenLibraryStoreOptions.acceptSalvage. */
+  acceptSalvage?: boolean;
 }
 
 export interface FolioService {
@@ -87,7 +89,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
   const fulltextWorker = new FulltextWorker(options.search?.fulltextWorkerPath);
   const search = new SearchIndexer(ctx, searchEngine, { cache: new FulltextCache(store.folder), worker: fulltextWorker });
   const stopStatus = store.onWriteStatus((status) => {
-    hub.emit('onStatus', { kind: status.ok ? 'write-ok' : 'write-error', message: status.message });
+    hub.emit('onStatus', { kind: status.warning ? 'library-warning' : status.ok ? 'write-ok' : 'write-error', message: status.message });
   });
 
   const api: FolioApi = {
@@ -141,5 +143,11 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
  * rows cache it returns before the library has loaded: await `ready` before touching `store`.
  */
 export async function openFolioService(folder: string, owner: LibraryOwner, options: FolioServiceOptions): Promise<FolioService> {
-  return openWarmService({ folder, owner, host: options.host, compose: (store, hub) => createFolioService(store, { ...options, hub }) });
+  return openWarmService({
+    folder,
+    owner,
+    host: options.host,
+    ...(options.acceptSalvage !== undefined ? { acceptSalvage: options.acceptSalvage } : {}),
+    compose: (store, hub) => createFolioService(store, { ...options, hub }),
+  });
 }

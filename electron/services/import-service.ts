@@ -3,6 +3,7 @@ import { FolioError } from '../../shared/api/api-error.ts';
 import { newId } from '../../shared/model/ids.ts';
 import type { Item } from '../../shared/model/item.ts';
 import { createItem } from '../../shared/library/item-factory.ts';
+import { recordValueProblem } from '../../shared/library/record-limits.ts';
 import { parseImportText, type ImportCandidate } from './import-candidates.ts';
 import { duplicateWarnings } from './import-duplicates.ts';
 import { yieldToEventLoop, type ImportJob } from './import-jobs.ts';
@@ -36,11 +37,17 @@ export async function importText(ctx: ServiceContext, request: ImportRequest, op
   const claimed: Item[] = [];
   const lines = new Map<Item, number>();
   const total = parsed.candidates.length;
+  const skipped = [...parsed.skipped];
   try {
     for (const [index, candidate] of parsed.candidates.entries()) {
       if (options.job && index % PROGRESS_EVERY === 0 && index > 0) {
         options.job.progress(index, total, `Importing ${request.fileName}`);
         await yieldToEventLoop();
+      }
+      const problem = candidateProblem(candidate);
+      if (problem) {
+        skipped.push(skippedIssue(request.fileName, candidate, `record ${index + 1}: ${problem}`));
+        continue;
       }
       const item = buildItem(ctx, candidate, { now, pattern, batchId, collectionId, fileName: request.fileName, warnings });
       ctx.keys.add(item);
@@ -58,7 +65,7 @@ export async function importText(ctx: ServiceContext, request: ImportRequest, op
   const report: ImportReport = {
     format: parsed.format,
     imported: items.length,
-    skipped: parsed.skipped,
+    skipped,
     warnings,
     itemIds: items.map((i) => i.id),
     preview: items.slice(0, PREVIEW_TITLES).map((i) => i.csl.title ?? i.citationKey),
@@ -76,6 +83,19 @@ export async function importText(ctx: ServiceContext, request: ImportRequest, op
   }
   options.job?.report(total, total, `Imported ${request.fileName}`);
   return report;
+}
+
+/** Checked before anything else touches the record, so a hostile value cannot stop the saving of the others. */
+function candidateProblem(candidate: ImportCandidate): string | null {
+  const problem = recordValueProblem(candidate.csl);
+  if (problem || !candidate.source) return problem;
+  const sourceProblem = recordValueProblem(candidate.source);
+  return sourceProblem ? `its BibTeX source: ${sourceProblem}` : null;
+}
+
+function skippedIssue(fileName: string, candidate: ImportCandidate, reason: string): ImportIssue {
+  const key = candidate.wantedKey ?? (typeof candidate.csl.id === 'string' ? candidate.csl.id : undefined);
+  return key ? { file: fileName, line: candidate.line, key, reason } : { file: fileName, line: candidate.line, reason };
 }
 
 function buildItem(

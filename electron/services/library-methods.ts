@@ -7,8 +7,15 @@ import { toItemRow } from '../../shared/model/item-row.ts';
 import { basename } from 'node:path';
 import { applyCslPatch } from '../../shared/library/csl-patch.ts';
 import { createItem } from '../../shared/library/item-factory.ts';
+import { recordValueProblem } from '../../shared/library/record-limits.ts';
 import { purgeItems } from './purge-items.ts';
 import type { ServiceContext } from './service-context.ts';
+
+/** The door for records typed or pasted in: refused with the field named, before anything is changed. */
+function requireStorable(what: string, value: unknown): void {
+  const problem = recordValueProblem(value);
+  if (problem) throw new FolioError('INVALID_ARGUMENT', `${what} cannot be saved: ${problem}.`);
+}
 
 function normaliseTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((t) => t.trim()).filter((t) => t.length > 0))];
@@ -28,6 +35,7 @@ export function createLibraryMethods(ctx: ServiceContext, host: LibraryInfo['hos
         schemaVersion: store.schemaVersion,
         warnings: [...store.warnings],
         lastWriteError: store.lastWriteError(),
+        salvage: store.salvage,
         host,
       };
     },
@@ -52,6 +60,7 @@ export function createLibraryMethods(ctx: ServiceContext, host: LibraryInfo['hos
     },
 
     async createItem(draft) {
+      requireStorable('The new item', draft);
       const { csl } = applyCslPatch({ type: 'article-journal' }, draft.csl as Record<string, unknown>);
       const collections = draft.collections ?? [];
       for (const c of collections) {
@@ -67,6 +76,7 @@ export function createLibraryMethods(ctx: ServiceContext, host: LibraryInfo['hos
 
     async updateItem(id: ItemId, patch: ItemPatch) {
       const item = ctx.requireItem(id);
+      requireStorable(`The change to ${item.citationKey}`, patch);
       const changes: Partial<Item> = {};
       if (patch.csl) {
         const { csl, changed } = applyCslPatch(item.csl, patch.csl);

@@ -1,4 +1,5 @@
 import { FolioError } from '../../shared/api/api-error.ts';
+import { scanUtf8, type Utf8Scan } from './utf8-damage.ts';
 
 export interface DecodedText {
   text: string;
@@ -43,13 +44,28 @@ export function decodeTextFile(bytes: Uint8Array, fileName: string): DecodedText
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    // Not UTF-8: the usual culprit is a Windows-1252 / Latin-1 export from an older tool.
+    // Either UTF-8 with a few damaged bytes (a paste, a bad merge) or a Windows-1252 / Latin-1 export
+    // from an older tool. In a 1252 file high bytes almost never happen to form valid UTF-8, so real
+    // UTF-8 sequences outnumbering the bad ones says UTF-8.
+    const scan = scanUtf8(bytes);
+    if (scan.multibyte > 0 && scan.bad.length <= scan.multibyte) {
+      return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warning: damagedUtf8Warning(fileName, scan) };
+    }
     return {
       text: new TextDecoder('windows-1252').decode(bytes),
       encoding: 'windows-1252',
       warning: `${fileName}: not valid UTF-8; read as Windows-1252 (Latin-1)`,
     };
   }
+}
+
+const LISTED_BAD_BYTES = 5;
+
+function damagedUtf8Warning(fileName: string, scan: Utf8Scan): string {
+  const where = scan.bad.slice(0, LISTED_BAD_BYTES).map((b) => `line ${b.line} (byte 0x${b.byte.toString(16).toUpperCase().padStart(2, '0')})`);
+  const more = scan.bad.length - where.length;
+  const list = where.length > 1 ? `${where.slice(0, -1).join(', ')}${more > 0 ? ', ' : ' and '}${where.at(-1)}${more > 0 ? ` and ${more} more` : ''}` : (where[0] ?? '');
+  return `${fileName}: not valid UTF-8 at ${list}; those bytes were read as U+FFFD, the rest as UTF-8`;
 }
 
 function strict(label: string, bytes: Uint8Array, fileName: string): string {

@@ -37,6 +37,10 @@ async function main(): Promise<void> {
   service.ready.then(
     () => {
       for (const warning of service.store.warnings) process.stderr.write(`folio web: ${warning}\n`);
+      // Later ones too (an external edit kept aside), as they happen: the terminal is where a web-host user looks.
+      service.store.onWriteStatus((status) => {
+        if (status.warning) process.stderr.write(`folio web: ${status.message}\n`);
+      });
       // The search index is built in its worker, then the text of PDFs not yet read: both in the background.
       void service.search.extractMissing().catch((error: unknown) => process.stderr.write(`folio web: reading PDF text failed: ${(error as Error).message}\n`));
     },

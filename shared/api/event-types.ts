@@ -13,7 +13,8 @@ export interface LibraryChangedEvent {
 export type MenuCommand = 'import' | 'export-library' | 'new-item' | 'new-collection' | 'focus-filter' | 'paste-bibtex';
 
 export interface StatusEvent {
-  kind: 'write-error' | 'write-ok' | 'auto-export' | 'auto-export-error' | 'import-progress' | 'bibliography-progress' | 'fulltext-progress';
+  /** library-warning: something the user must be told once (an external edit kept aside); library.info().warnings has it too. */
+  kind: 'write-error' | 'write-ok' | 'library-warning' | 'auto-export' | 'auto-export-error' | 'import-progress' | 'bibliography-progress' | 'fulltext-progress';
   message: string;
   /** 0..1 for progress events. */
   progress?: number;

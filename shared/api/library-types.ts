@@ -15,7 +15,29 @@ export interface LibraryInfo {
   warnings: string[];
   /** The last write failure (ENOSPC, EACCES ...), null once a write succeeds again. */
   lastWriteError: string | null;
+  /**
+   * Set when this session opened a damaged library.json from which not everything could be read.
+   * The window must show it as a blocking notice (the user has to read and dismiss it) before the
+   * library is used; `warnings` holds the same message for hosts that only list warnings.
+   */
+  salvage: SalvageReport | null;
   host: 'electron' | 'web';
+}
+
+/** What a salvage of a damaged library.json kept and what it may have lost. */
+export interface SalvageReport {
+  /** File name of the damaged library.json, kept byte for byte beside the new one (library.json.damaged-…). */
+  damagedFile: string;
+  /** Items read from the damaged file. */
+  itemsKept: number;
+  /** Items taken from the newest verified backup because they were not among the readable lines. */
+  itemsFromBackup: number;
+  /** 1-based lines of the damaged file that could not be read. */
+  unreadableLines: number[];
+  /** The file stops before its end: whatever followed the last readable line is lost. */
+  endsEarly: boolean;
+  /** The whole notice, in one paragraph. */
+  message: string;
 }
 
 export interface ItemDraft {

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { EXIT_OK, UsageError, findCollection, idsForKeys, splitKeys, withLibrary, type CliIo } from '../cli-context.ts';
+import { ACCEPT_SALVAGE_OPTION, EXIT_OK, UsageError, findCollection, idsForKeys, splitKeys, withLibrary, type CliIo } from '../cli-context.ts';
 
 export async function collectionCommand(argv: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { library: { type: 'string' }, parent: { type: 'string' }, keys: { type: 'string' } },
+    options: { library: { type: 'string' }, ...ACCEPT_SALVAGE_OPTION, parent: { type: 'string' }, keys: { type: 'string' } },
   });
   const name = positionals[0];
   if (!name || (action !== 'add' && action !== 'assign')) {
@@ -25,5 +25,5 @@ export async function collectionCommand(argv: string[], io: CliIo): Promise<numb
     await service.api.collections.addItems(collection.id, idsForKeys(service, keys));
     io.out(`Added ${keys.length} item${keys.length === 1 ? '' : 's'} to "${collection.name}"\n`);
     return EXIT_OK;
-  });
+  }, { acceptSalvage: values['accept-salvage'] });
 }

@@ -5,7 +5,8 @@ import { FolioError } from '../../../shared/api/api-error.ts';
 import { citedKeys } from '../../../shared/formats/aux/cited-keys.ts';
 import { writeFileAtomic } from '../../services/library-store/index.ts';
 import { savedSearchIds } from './search-command.ts';
-import { EXIT_OK, EXIT_PARTIAL, UsageError, findCollection, splitKeys, withLibrary, type CliIo } from '../cli-context.ts';
+import { writeErrorReason } from '../../services/library-store/write-health.ts';
+import { ACCEPT_SALVAGE_OPTION, EXIT_OK, EXIT_PARTIAL, UsageError, findCollection, splitKeys, withLibrary, type CliIo } from '../cli-context.ts';
 
 const FORMATS: readonly ExportFormat[] = ['bibtex', 'biblatex', 'csl-json', 'ris'];
 
@@ -13,7 +14,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const { values } = parseArgs({
     args: argv,
     options: {
-      library: { type: 'string' },
+      library: { type: 'string' }, ...ACCEPT_SALVAGE_OPTION,
       format: { type: 'string', default: 'bibtex' },
       collection: { type: 'string' },
       saved: { type: 'string' },
@@ -49,12 +50,15 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     const result = await service.api.io.export({ scope, format });
     for (const warning of result.warnings) io.err(`warning: ${warning}\n`);
     if (values.output) {
-      await writeFileAtomic(values.output, result.text);
+      const output = values.output;
+      await writeFileAtomic(output, result.text).catch((error: unknown) => {
+        throw new FolioError('IO', `${output}: could not write the export: ${writeErrorReason(error)}; nothing was written there.`);
+      });
       io.err(`Exported ${result.count} entries to ${values.output}\n`);
     } else {
-      io.out(result.text);
+      io.data(result.text);
     }
     const missing = result.warnings.some((w) => w.startsWith('The library has no item'));
     return missing ? EXIT_PARTIAL : EXIT_OK;
-  });
+  }, { readOnly: true, acceptSalvage: values['accept-salvage'] });
 }

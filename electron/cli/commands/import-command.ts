@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import type { ImportFormat, ImportIssue } from '../../../shared/api/io-types.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { decodeTextFile } from '../../services/text-decoding.ts';
-import { EXIT_OK, EXIT_PARTIAL, UsageError, findCollection, withLibrary, type CliIo } from '../cli-context.ts';
+import { ACCEPT_SALVAGE_OPTION, EXIT_OK, EXIT_PARTIAL, UsageError, findCollection, withLibrary, type CliIo } from '../cli-context.ts';
+import { terminalField } from '../terminal-text.ts';
 import { expandImportPaths, importPdfFiles, isPdfPath } from './import-pdfs.ts';
 
 const FORMATS: readonly ImportFormat[] = ['bibtex', 'ris', 'csl-json', 'listing'];
@@ -14,7 +15,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     args: argv,
     allowPositionals: true,
     options: {
-      library: { type: 'string' },
+      library: { type: 'string' }, ...ACCEPT_SALVAGE_OPTION,
       collection: { type: 'string' },
       format: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
@@ -52,18 +53,18 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       imported += report.imported;
       skipped.push(...report.skipped);
       warnings.push(...report.warnings);
-      if (values['dry-run']) for (const title of report.preview) io.out(`would add: ${title}\n`);
+      if (values['dry-run']) for (const title of report.preview) io.out(`would add: ${terminalField(title)}\n`);
     }
     if (pdfs.length > 0) {
       const pdfTotals = await importPdfFiles(service, pdfs, values['dry-run'], io);
       imported += pdfTotals.imported;
       skipped.push(...pdfTotals.skipped);
     }
-    for (const s of skipped) io.err(`${s.file}:${s.line}: skipped${s.key ? ` ${s.key}` : ''}: ${s.reason}\n`);
-    for (const w of warnings) io.err(`${w.file}:${w.line}: warning: ${w.reason}\n`);
+    for (const s of skipped) io.err(`${terminalField(s.file)}:${s.line}: skipped${s.key ? ` ${terminalField(s.key)}` : ''}: ${terminalField(s.reason)}\n`);
+    for (const w of warnings) io.err(`${terminalField(w.file)}:${w.line}: warning: ${terminalField(w.reason)}\n`);
     const names = [...files.map((f) => f.path), ...pdfs].map((p) => basename(p)).join(', ');
     const verb = values['dry-run'] ? 'Would import' : 'Imported';
     io.out(`${verb} ${imported} item${imported === 1 ? '' : 's'} from ${names}${skipped.length ? `; skipped ${skipped.length}` : ''}${warnings.length ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}\n`);
     return skipped.length > 0 ? EXIT_PARTIAL : EXIT_OK;
-  });
+  }, { acceptSalvage: values['accept-salvage'] });
 }

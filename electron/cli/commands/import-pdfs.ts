@@ -4,6 +4,7 @@ import type { ImportIssue } from '../../../shared/api/io-types.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import type { FolioService } from '../../services/folio-service.ts';
 import type { CliIo } from '../cli-context.ts';
+import { terminalField } from '../terminal-text.ts';
 
 /** What `folio import` reads from a folder: every reference file and PDF in it, sub-folders included. */
 const IMPORTABLE = new Set(['.bib', '.bibtex', '.ris', '.json', '.txt', '.pdf']);
@@ -56,7 +57,7 @@ export async function importPdfFiles(service: FolioService, paths: readonly stri
         if (dryRun) io.out(`would skip: ${path}: ${reason}\n`);
       } else if (result.created) {
         totals.imported++;
-        if (dryRun) io.out(`would add: ${title} (${path})\n`);
+        if (dryRun) io.out(`would add: ${terminalField(title)} (${path})\n`);
       } else {
         totals.attached++;
         io.out(`${dryRun ? 'would attach' : 'attached'} ${path} to ${result.item.citationKey}\n`);

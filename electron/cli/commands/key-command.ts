@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { EXIT_OK, UsageError, idsForKeys, splitKeys, withLibrary, type CliIo } from '../cli-context.ts';
+import { ACCEPT_SALVAGE_OPTION, EXIT_OK, UsageError, idsForKeys, splitKeys, withLibrary, type CliIo } from '../cli-context.ts';
 
 export async function keyCommand(argv: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { library: { type: 'string' }, keys: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    options: { library: { type: 'string' }, ...ACCEPT_SALVAGE_OPTION, keys: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
   });
   const keys = splitKeys(values.keys);
   if (!['regenerate', 'pin', 'unpin'].includes(action ?? '') || keys.length === 0) {
@@ -22,5 +22,5 @@ export async function keyCommand(argv: string[], io: CliIo): Promise<number> {
     for (const c of changes) io.out(`${c.from} -> ${c.to}\n`);
     io.err(`${values['dry-run'] ? 'Would change' : 'Changed'} ${changes.length} key${changes.length === 1 ? '' : 's'} (pinned keys are never regenerated)\n`);
     return EXIT_OK;
-  });
+  }, { acceptSalvage: values['accept-salvage'] });
 }

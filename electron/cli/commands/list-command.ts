@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { toItemRow } from '../../../shared/model/item-row.ts';
-import { EXIT_OK, withLibrary, type CliIo } from '../cli-context.ts';
+import { ACCEPT_SALVAGE_OPTION, EXIT_OK, withLibrary, type CliIo } from '../cli-context.ts';
+import { terminalField } from '../terminal-text.ts';
 import { savedSearchIds } from './search-command.ts';
 
 export async function listCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { library: { type: 'string' }, json: { type: 'boolean', default: false }, trash: { type: 'boolean', default: false }, saved: { type: 'string' } },
+    options: { library: { type: 'string' }, ...ACCEPT_SALVAGE_OPTION, json: { type: 'boolean', default: false }, trash: { type: 'boolean', default: false }, saved: { type: 'string' } },
   });
   return withLibrary(values.library, io, async (service) => {
     let items = [...service.store.items()].filter((i) => (i.trashedAt !== null) === values.trash);
@@ -23,13 +24,13 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
         'citation-key': i.citationKey,
         folio: { id: i.id, keyPinned: i.keyPinned, tags: i.tags, collections: i.collections, read: i.read, rating: i.rating, flagged: i.flagged, addedAt: i.addedAt, modifiedAt: i.modifiedAt, trashedAt: i.trashedAt, note: i.note?.markdown ?? null },
       }));
-      io.out(`${JSON.stringify(out, null, 2)}\n`);
+      io.data(`${JSON.stringify(out, null, 2)}\n`);
     } else {
       for (const item of items) {
         const row = toItemRow(item);
-        io.out(`${row.key}\t${row.year ?? ''}\t${row.title}\n`);
+        io.out(`${terminalField(row.key)}\t${row.year ?? ''}\t${terminalField(row.title)}\n`);
       }
     }
     return EXIT_OK;
-  });
+  }, { readOnly: true, acceptSalvage: values['accept-salvage'] });
 }

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import type { FolioService } from '../../services/folio-service.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
-import { EXIT_FAILED, EXIT_OK, UsageError, withLibrary, type CliIo } from '../cli-context.ts';
+import { ACCEPT_SALVAGE_OPTION, EXIT_FAILED, EXIT_OK, UsageError, withLibrary, type CliIo } from '../cli-context.ts';
+import { terminalField } from '../terminal-text.ts';
 
 /** A malformed query: the error and its position, as the search box shows it. */
 export const EXIT_BAD_QUERY = 2;
@@ -36,13 +37,13 @@ async function runQuery(service: FolioService, query: string, json: boolean, lim
       key: h.key, score: h.score, title: h.title,
       ...(h.snippet === undefined ? {} : { snippet: h.snippet }), ...(h.page === undefined ? {} : { page: h.page }),
     }));
-    io.out(`${JSON.stringify(out, null, 2)}\n`);
+    io.data(`${JSON.stringify(out, null, 2)}\n`);
     return EXIT_OK;
   }
   answer.hits.forEach((h, i) => {
     const year = service.store.getItem(h.id)?.csl.issued?.['date-parts']?.[0]?.[0] ?? '';
-    io.out(`${i + 1}\t${h.key}\t${year}\t${h.title}\n`);
-    if (h.snippet) io.out(`\t${h.page === undefined ? '' : `p. ${h.page}: `}${h.snippet}\n`);
+    io.out(`${i + 1}\t${terminalField(h.key)}\t${year}\t${terminalField(h.title)}\n`);
+    if (h.snippet) io.out(`\t${h.page === undefined ? '' : `p. ${h.page}: `}${terminalField(h.snippet)}\n`);
   });
   if (answer.total > answer.hits.length) io.err(`${answer.total - answer.hits.length} more; use --limit to see them\n`);
   return EXIT_OK;
@@ -61,7 +62,7 @@ async function savedCommand(argv: string[], library: string | undefined, io: Cli
         return EXIT_OK;
       }
       case 'list': {
-        for (const s of await service.api.search.listSaved()) io.out(`${s.name}\t${s.count ?? 'error'}\t${s.query}\n`);
+        for (const s of await service.api.search.listSaved()) io.out(`${terminalField(s.name)}\t${s.count ?? 'error'}\t${terminalField(s.query)}\n`);
         return EXIT_OK;
       }
       case 'remove': {
@@ -81,7 +82,7 @@ export async function searchCommand(argv: string[], io: CliIo): Promise<number> 
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { library: { type: 'string' }, json: { type: 'boolean', default: false }, limit: { type: 'string' } },
+    options: { library: { type: 'string' }, ...ACCEPT_SALVAGE_OPTION, json: { type: 'boolean', default: false }, limit: { type: 'string' } },
   });
   if (positionals[0] === 'saved') return savedCommand(positionals.slice(1), values.library, io);
   if (positionals.length !== 1) throw new UsageError(`${USAGE} (quote the query: it is one argument)`);
@@ -91,7 +92,7 @@ export async function searchCommand(argv: string[], io: CliIo): Promise<number> 
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number of 1 or more');
   }
   const query = positionals[0] as string;
-  return withLibrary(values.library, io, (service) => runQuery(service, query, values.json, limit, io)).catch((error: unknown) => {
+  return withLibrary(values.library, io, (service) => runQuery(service, query, values.json, limit, io), { readOnly: true, acceptSalvage: values['accept-salvage'] }).catch((error: unknown) => {
     if (error instanceof FolioError) throw error;
     io.err(`folio search: ${(error as Error).message}\n`);
     return EXIT_FAILED;

@@ -1,12 +1,33 @@
+import { FolioError } from '../../../shared/api/api-error.ts';
 import type { JournalWriter } from './journal.ts';
 import type { LibraryOp } from './library-store.ts';
-import { Backoff, describeWriteError, type WriteHealth } from './write-health.ts';
+import { Backoff, describeUnsavedChange, describeWriteError, isRetryableWriteError, type WriteHealth } from './write-health.ts';
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
 
 interface Batch {
+  /** The in-memory sequence number of this batch's first commit. */
+  firstSeq: number;
   /** The in-memory sequence number after this batch's last op: the record's seq. */
   seq: number;
   ops: LibraryOp[];
-  waiters: Array<() => void>;
+  waiters: Waiter[];
+  /** Undoes each commit's in-memory change, in commit order. */
+  undos: Array<() => void>;
+}
+
+export interface CommitPipelineDeps {
+  journal: JournalWriter;
+  health: WriteHealth;
+  retryDelaysMs: readonly number[];
+  onWritten: () => void;
+  /** Give up on every failed write, not only on those retrying cannot fix (the CLI: fail now, say why). */
+  failFast: boolean;
+  /** A batch that was given up: its changes were undone in memory, commits `firstSeq`..`seq`. */
+  onAbandoned: (firstSeq: number, seq: number) => void;
 }
 
 /**
@@ -20,6 +41,8 @@ export class CommitPipeline {
   private readonly health: WriteHealth;
   private readonly backoff: Backoff;
   private readonly onWritten: () => void;
+  private readonly failFast: boolean;
+  private readonly onAbandoned: (firstSeq: number, seq: number) => void;
   private pending: Batch | null = null;
   private queue: Batch[] = [];
   private inFlight: Batch | null = null;
@@ -29,19 +52,22 @@ export class CommitPipeline {
   private sleeper: { timer: NodeJS.Timeout; wake: () => void } | null = null;
   private idleWaiters: Array<() => void> = [];
 
-  constructor(deps: { journal: JournalWriter; health: WriteHealth; retryDelaysMs: readonly number[]; onWritten: () => void }) {
+  constructor(deps: CommitPipelineDeps) {
     this.journal = deps.journal;
     this.health = deps.health;
     this.backoff = new Backoff(deps.retryDelaysMs);
     this.onWritten = deps.onWritten;
+    this.failFast = deps.failFast;
+    this.onAbandoned = deps.onAbandoned;
   }
 
-  /** Called after the ops were applied in memory as change number `seq`. */
-  enqueue(ops: LibraryOp[], seq: number): Promise<void> {
-    const batch = (this.pending ??= { seq, ops: [], waiters: [] });
+  /** Called after the ops were applied in memory as change number `seq`; `undo` reverts them if the write is given up. */
+  enqueue(ops: LibraryOp[], seq: number, undo: () => void): Promise<void> {
+    const batch = (this.pending ??= { firstSeq: seq, seq, ops: [], waiters: [], undos: [] });
     batch.ops.push(...ops);
     batch.seq = seq;
-    const durable = new Promise<void>((resolve) => batch.waiters.push(resolve));
+    batch.undos.push(undo);
+    const durable = new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject }));
     if (!this.scheduled && !this.pumping) {
       this.scheduled = true;
       setImmediate(() => {
@@ -65,6 +91,11 @@ export class CommitPipeline {
     this.queue = this.queue.filter((batch) => !folded.includes(batch));
     for (const batch of folded) settle(batch);
     if (this.queue.length === 0) this.sleeper?.wake();
+  }
+
+  /** True when every commit so far is durable (in the journal or in library.json). */
+  allDurable(): boolean {
+    return this.pending === null && this.queue.length === 0 && this.inFlight === null;
   }
 
   whenIdle(): Promise<void> {
@@ -91,6 +122,10 @@ export class CommitPipeline {
           await this.journal.append(batch.seq, batch.ops);
         } catch (error) {
           this.inFlight = null;
+          if (this.failFast || !isRetryableWriteError(error)) {
+            this.abandon(batch, error);
+            continue;
+          }
           this.health.fail('journal', describeWriteError('library.journal', error));
           await this.sleep(this.backoff.next());
           continue;
@@ -110,6 +145,19 @@ export class CommitPipeline {
     }
   }
 
+  /** A write that retrying cannot fix (or that the CLI will not wait for): undo it in memory and fail its commits with the reason. */
+  private abandon(batch: Batch, error: unknown): void {
+    if (this.queue[0] === batch) this.queue.shift();
+    for (let i = batch.undos.length - 1; i >= 0; i--) batch.undos[i]?.();
+    this.onAbandoned(batch.firstSeq, batch.seq);
+    const message = describeUnsavedChange('library.journal', error);
+    this.health.fail('journal', message);
+    const failure = new FolioError('IO', message);
+    const waiters = batch.waiters;
+    batch.waiters = [];
+    for (const waiter of waiters) waiter.reject(failure);
+  }
+
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const wake = (): void => {
@@ -127,5 +175,5 @@ export class CommitPipeline {
 function settle(batch: Batch): void {
   const waiters = batch.waiters;
   batch.waiters = [];
-  for (const resolve of waiters) resolve();
+  for (const waiter of waiters) waiter.resolve();
 }

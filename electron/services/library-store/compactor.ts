@@ -9,7 +9,7 @@ import type { LibraryState } from './library-state.ts';
 import { moveAside } from './stamped-names.ts';
 import type { StoreFs } from './store-fs.ts';
 import type { StoreTuning } from './store-tuning.ts';
-import { Backoff, describeWriteError, type WriteHealth } from './write-health.ts';
+import { Backoff, describeFoldFailure, describeWriteError, isRetryableWriteError, type WriteHealth } from './write-health.ts';
 
 export interface CompactorDeps {
   fs: StoreFs;
@@ -130,8 +130,13 @@ export class Compactor {
       low.data = doc;
       await low.write();
     } catch (error) {
-      health.fail('library', describeWriteError('library.json', error));
-      this.scheduleRetry();
+      // The journal still holds every change; a failure retrying cannot fix is reported once, not retried on a timer.
+      if (isRetryableWriteError(error)) {
+        health.fail('library', describeWriteError('library.json', error));
+        this.scheduleRetry();
+      } else {
+        health.fail('library', describeFoldFailure(error));
+      }
       throw error;
     }
     this.foldedSeq = seq;

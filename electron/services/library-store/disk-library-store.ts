@@ -1,4 +1,5 @@
 import { FolioError } from '../../../shared/api/api-error.ts';
+import type { SalvageReport } from '../../../shared/api/library-types.ts';
 import type { Collection } from '../../../shared/model/collection.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
@@ -21,6 +22,9 @@ export interface DiskStoreDeps extends Omit<CompactorDeps, 'pipeline' | 'memSeq'
   health: WriteHealth;
   /** Write rows-cache.json at a clean close, for the next open's instant table. */
   rowsCache: boolean;
+  /** Fail a commit at once when its write fails, instead of keeping it in memory and retrying (the CLI). */
+  failFast: boolean;
+  salvage: SalvageReport | null;
 }
 
 /**
@@ -31,6 +35,7 @@ export interface DiskStoreDeps extends Omit<CompactorDeps, 'pipeline' | 'memSeq'
 export class DiskLibraryStore implements LibraryStore {
   readonly folder: string;
   readonly warnings: string[];
+  readonly salvage: SalvageReport | null;
   private readonly state: LibraryState;
   private readonly health: WriteHealth;
   private readonly lock: LibraryLock;
@@ -40,6 +45,8 @@ export class DiskLibraryStore implements LibraryStore {
   private readonly pollMs: number;
   private readonly deps: DiskStoreDeps;
   private memSeq: number;
+  /** Commits given up after a failed write and undone in memory: [first, last] seq, so flush need not fold them. */
+  private abandoned: Array<[number, number]> = [];
   private closing: Promise<void> | null = null;
   private closed = false;
 
@@ -47,6 +54,7 @@ export class DiskLibraryStore implements LibraryStore {
     this.deps = deps;
     this.folder = deps.folder;
     this.warnings = deps.warnings;
+    this.salvage = deps.salvage;
     this.state = deps.state;
     this.health = deps.health;
     this.lock = deps.lock;
@@ -58,6 +66,8 @@ export class DiskLibraryStore implements LibraryStore {
       health: deps.health,
       retryDelaysMs: deps.tuning.retryDelaysMs,
       onWritten: () => this.compactor.afterAppend(),
+      failFast: deps.failFast,
+      onAbandoned: (first, last) => this.abandoned.push([first, last]),
     });
     this.compactor = new Compactor({ ...deps, pipeline: this.pipeline, memSeq: () => this.memSeq });
   }
@@ -95,9 +105,21 @@ export class DiskLibraryStore implements LibraryStore {
     const problem = opsProblem(ops);
     if (problem) return Promise.reject(new FolioError('INVALID_ARGUMENT', `Invalid library change (${problem}); nothing was changed.`));
     if (ops.length === 0) return Promise.resolve();
-    for (const op of ops) this.state.apply(op);
+    const undos = ops.map((op) => this.state.apply(op));
     this.memSeq += 1;
-    return this.pipeline.enqueue(ops, this.memSeq);
+    return this.pipeline.enqueue(ops, this.memSeq, () => {
+      for (let i = undos.length - 1; i >= 0; i--) undos[i]?.();
+    });
+  }
+
+  /** The newest commit whose change is still in memory: abandoned ones were undone and need no folding. */
+  private keptSeq(): number {
+    let seq = this.memSeq;
+    for (;;) {
+      const range = this.abandoned.find(([first, last]) => seq >= first && seq <= last);
+      if (!range) return seq;
+      seq = range[0] - 1;
+    }
   }
 
   onWriteStatus(listener: (status: WriteStatus) => void): () => void {
@@ -105,17 +127,30 @@ export class DiskLibraryStore implements LibraryStore {
   }
 
   /** Folds everything committed so far into library.json, retrying failed writes for up to flushTimeoutMs. */
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
+    return this.fold(false);
+  }
+
+  /**
+   * `journalled`: give up as soon as folding fails while every commit is already durable in the
+   * journal. Closing then loses nothing (the next open replays the journal), and a read-only session
+   * on a full disk can still end cleanly.
+   */
+  private async fold(journalled: boolean): Promise<void> {
     if (this.closed) return;
-    const target = this.memSeq;
     const deadline = Date.now() + this.flushTimeoutMs;
     for (;;) {
+      const target = this.keptSeq();
+      if (this.compactor.foldedSeq >= target) return;
+      let failure: unknown = null;
       try {
         await this.compactor.request();
-      } catch {
+      } catch (error) {
         // Reported through WriteHealth; keep trying until the deadline.
+        failure = error;
       }
-      if (this.compactor.foldedSeq >= target) return;
+      if (this.compactor.foldedSeq >= this.keptSeq()) return;
+      if (failure !== null && journalled && this.pipeline.allDurable()) throw new JournalledError(this.health.dataError() ?? String(failure));
       const left = deadline - Date.now();
       if (left <= 0) {
         const reason = this.health.dataError() ?? this.health.lastError() ?? 'the write kept failing';
@@ -136,11 +171,21 @@ export class DiskLibraryStore implements LibraryStore {
   }
 
   private async finishClose(): Promise<void> {
-    await this.flush();
+    let folded = true;
+    try {
+      await this.fold(true);
+    } catch (error) {
+      if (!(error instanceof JournalledError)) throw error;
+      folded = false;
+      this.warnings.push(
+        `library.json could not be updated (${error.message.replace(/^Could not save library\.json: /, '').replace(/\. Your changes.*$/, '')}). ` +
+          `Every change is safe in library.journal and is folded into library.json the next time the library is opened.`,
+      );
+    }
     this.pipeline.stop();
     await this.pipeline.whenIdle();
     await this.compactor.stop();
-    if (this.deps.rowsCache) await this.writeRowsCache();
+    if (this.deps.rowsCache && folded) await this.writeRowsCache();
     await this.lock.release();
     this.closed = true;
   }
@@ -166,3 +211,6 @@ export class DiskLibraryStore implements LibraryStore {
     if (options.replayed > 0) this.compactor.afterAppend();
   }
 }
+
+/** Folding into library.json failed, but the journal holds every change. */
+class JournalledError extends Error {}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordValueProblem } from '../../../shared/library/record-limits.ts';
 import { isItemShaped } from './item-check.ts';
 import type { LibraryOp } from './library-store.ts';
 
@@ -122,7 +123,26 @@ export function itemProblem(value: unknown): string | null {
 /** Ops come from other services; a malformed one must never reach the journal, or it would poison every later open. */
 export function opsProblem(ops: unknown): string | null {
   const result = opsSchema.safeParse(ops);
-  return result.success ? null : describe(result.error);
+  if (!result.success) return describe(result.error);
+  // The last guard before the journal: whatever the door let through must still serialise, at any depth or size.
+  for (const op of ops as LibraryOp[]) {
+    const problem = opValueProblem(op);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function opValueProblem(op: LibraryOp): string | null {
+  if (op.op === 'putItems') {
+    for (const item of op.items) {
+      const problem = recordValueProblem(item);
+      if (problem) return `item ${item.citationKey || item.id}: ${problem}`;
+    }
+    return null;
+  }
+  if (op.op === 'putCollections') return recordValueProblem(op.collections);
+  if (op.op === 'setSettings') return recordValueProblem(op.settings);
+  return null;
 }
 
 export function isJournalRecord(value: unknown): value is { seq: number; ops: LibraryOp[] } {

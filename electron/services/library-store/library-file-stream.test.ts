@@ -98,26 +98,30 @@ describe('loading library.json line by line', () => {
     await writeFile(join(dir, 'backups', 'library-2024-01-01T00-00-00.000Z.json'), await serializeLibraryDocToString(richDoc(4)));
   }
 
-  const damage: Array<[string, (text: string) => string]> = [
-    ['truncated mid-line', (text) => text.slice(0, Math.floor(text.length * 0.6))],
+  // [label, spoil, items kept from the file, unreadable lines] - the backup holds the first 4 items.
+  const damage: Array<[string, (text: string) => string, number, number]> = [
+    ['truncated mid-line', (text) => text.slice(0, Math.floor(text.length * 0.6)), 17, 1],
     ['a bad line in the middle', (text) => {
       const lines = text.split('\n');
       lines[Math.floor(lines.length / 2)] = '{"id": "it_broken", "oops"';
       return lines.join('\n');
-    }],
-    ['trailing garbage', (text) => text + 'garbage\n'],
-    ['an item of the wrong shape', (text) => text.replace('"read":"unread"', '"read":"maybe"')],
+    }, 29, 1],
+    ['trailing garbage', (text) => text + 'garbage\n', 30, 1],
+    ['an item of the wrong shape', (text) => text.replace('"read":"unread"', '"read":"maybe"'), 29, 1],
   ];
 
-  for (const [label, spoil] of damage) {
-    it(`treats a file with ${label} as damaged: moved aside, newest verified backup restored`, async () => {
+  for (const [label, spoil, kept, unreadable] of damage) {
+    it(`salvages a file with ${label} line by line, keeps it aside byte for byte, and says what was lost`, async () => {
       const damaged = spoil(await serializeLibraryDocToString(richDoc(30)));
       await writeFile(file(), damaged);
       await withBackup();
       const store = await openLibraryStore(dir, { owner: 'test' });
-      expect(store.itemCount()).toBe(4);
-      expect(store.warnings[0]).toMatch(/library\.json could not be read: (it is not valid JSON|it does not have the shape)/);
+      expect(store.salvage).toMatchObject({ itemsKept: kept });
+      expect(store.salvage?.unreadableLines).toHaveLength(unreadable);
+      expect(store.itemCount()).toBe(Math.max(kept + (store.salvage?.itemsFromBackup ?? 0), 4));
+      expect(store.warnings[0]).toMatch(/library\.json could not be read as a whole: (it is not valid JSON|it does not have the shape)/);
       const aside = (await readdir(dir)).find((name) => name.startsWith('library.json.damaged-'));
+      expect(store.salvage?.damagedFile).toBe(aside);
       expect(await readFile(join(dir, aside ?? 'missing'), 'utf8')).toBe(damaged);
       await store.close();
     });

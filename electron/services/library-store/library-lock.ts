@@ -73,9 +73,13 @@ export async function acquireLibraryLock(folder: string, owner: LibraryOwner, op
       try {
         await writeAll(fh, Buffer.from(content, 'utf8'), 0);
         await fh.sync();
-      } finally {
-        await fh.close();
+      } catch (error) {
+        // A full disk lets the file be created but not filled: an empty lock left behind would refuse every later open.
+        await fh.close().catch(() => undefined);
+        await fs.unlink(path).catch(() => undefined);
+        throw error;
       }
+      await fh.close();
       await fsyncDirectory(fs, folder);
       return holdLock(fs, path, info, content);
     } catch (error) {

@@ -20,28 +20,55 @@ export class LibraryState {
     this.journalSeq = doc.journalSeq;
   }
 
-  apply(op: LibraryOp): void {
+  /**
+   * Applies `op` and returns its undo, for a change that could not be saved. The undo only puts back
+   * what is still as this op left it: a later change to the same item or list is never reverted.
+   */
+  apply(op: LibraryOp): () => void {
     switch (op.op) {
-      case 'putItems':
+      case 'putItems': {
+        const before = op.items.map((item) => this.items.get(item.id));
         for (const item of op.items) this.items.set(item.id, item);
-        return;
-      case 'deleteItems':
+        return () => {
+          op.items.forEach((item, i) => {
+            if (this.items.get(item.id) !== item) return;
+            const previous = before[i];
+            if (previous) this.items.set(item.id, previous);
+            else this.items.delete(item.id);
+          });
+        };
+      }
+      case 'deleteItems': {
+        const gone = op.ids.map((id) => this.items.get(id)).filter((item): item is Item => item !== undefined);
         for (const id of op.ids) this.items.delete(id);
-        return;
+        return () => {
+          for (const item of gone) if (!this.items.has(item.id)) this.items.set(item.id, item);
+        };
+      }
       case 'putCollections': {
+        const before = this.collections;
         const byId = new Map(this.collections.map((c) => [c.id, c]));
         for (const c of op.collections) byId.set(c.id, c);
-        this.collections = [...byId.values()];
-        return;
+        const after = (this.collections = [...byId.values()]);
+        return () => {
+          if (this.collections === after) this.collections = before;
+        };
       }
       case 'deleteCollections': {
+        const before = this.collections;
         const gone = new Set(op.ids);
-        this.collections = this.collections.filter((c) => !gone.has(c.id));
-        return;
+        const after = (this.collections = this.collections.filter((c) => !gone.has(c.id)));
+        return () => {
+          if (this.collections === after) this.collections = before;
+        };
       }
-      case 'setSettings':
+      case 'setSettings': {
+        const before = this.settings;
         this.settings = op.settings;
-        return;
+        return () => {
+          if (this.settings === op.settings) this.settings = before;
+        };
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Collection } from '../../../shared/model/collection.ts';
 import type { CollectionId, ItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
+import type { SalvageReport } from '../../../shared/api/library-types.ts';
 import type { LibrarySettings } from '../../../shared/model/library-doc.ts';
 
 /** One change to the library. Journalled as-is and replayed in order. */
@@ -28,6 +29,8 @@ export interface LibraryStore {
   readonly folder: string;
   /** Things the user must be told after opening (restored from backup, ...). */
   readonly warnings: readonly string[];
+  /** Set when this open salvaged a damaged library.json and something may be lost (see LibraryInfo.salvage). */
+  readonly salvage: SalvageReport | null;
   readonly schemaVersion: number;
   lastWriteError(): string | null;
 

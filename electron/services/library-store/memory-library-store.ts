@@ -1,4 +1,6 @@
 import { emptyLibraryDoc, type LibraryDoc } from '../../../shared/model/library-doc.ts';
+import { FolioError } from '../../../shared/api/api-error.ts';
+import { opsProblem } from './library-doc-schema.ts';
 import { LibraryState } from './library-state.ts';
 import type { LibraryOp, LibraryStore, WriteStatus } from './library-store.ts';
 
@@ -9,6 +11,7 @@ export function createMemoryLibraryStore(doc: LibraryDoc = emptyLibraryDoc(), fo
   return {
     folder,
     warnings: [],
+    salvage: null,
     schemaVersion: state.schemaVersion,
     lastWriteError: () => null,
     getItem: (id) => state.items.get(id),
@@ -17,6 +20,8 @@ export function createMemoryLibraryStore(doc: LibraryDoc = emptyLibraryDoc(), fo
     collections: () => state.collections,
     settings: () => state.settings,
     async commit(ops: LibraryOp[]) {
+      const problem = opsProblem(ops);
+      if (problem) throw new FolioError('INVALID_ARGUMENT', `Invalid library change (${problem}); nothing was changed.`);
       for (const op of ops) state.apply(op);
     },
     onWriteStatus(listener) {

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { emptyLibraryDoc, type LibraryDoc } from '../../../shared/model/library-doc.ts';
@@ -6,7 +6,8 @@ import { BackupShelf } from './backups.ts';
 import { DiskLibraryStore } from './disk-library-store.ts';
 import { openJournal } from './journal.ts';
 import { LibraryFileAdapter } from './library-file.ts';
-import { acquireLibraryLock, type LibraryLock } from './library-lock.ts';
+import { requireRegularFile } from './file-kinds.ts';
+import { LOCK_FILE, acquireLibraryLock, type LibraryLock } from './library-lock.ts';
 import { loadLibrary } from './library-recovery.ts';
 import { LibraryState } from './library-state.ts';
 import type { LibraryOwner } from './library-store.ts';
@@ -15,7 +16,7 @@ import { removeRowsCache } from './rows-cache.ts';
 import { errorCode, nodeStoreFs, type StoreFs } from './store-fs.ts';
 import { DEFAULT_TUNING, type StoreTuning } from './store-tuning.ts';
 import { parseTempName } from './write-file-atomic.ts';
-import { WriteHealth } from './write-health.ts';
+import { WriteHealth, writeErrorReason } from './write-health.ts';
 
 export const LIBRARY_FILE = 'library.json';
 export const JOURNAL_FILE = 'library.journal';
@@ -34,6 +35,13 @@ export interface OpenLibraryStoreOptions {
   lock?: LibraryLock;
   /** Keep rows-cache.json: write it at a clean close (and drop the old one at open). */
   rowsCache?: boolean;
+  /** Fail a commit whose write fails instead of retrying it; defaults to true for the CLI, which must end and say why. */
+  failFast?: boolean;
+  /**
+   * Go on with a damaged library.json from which not everything could be read (see LibraryInfo.salvage).
+   * Defaults to true except for the CLI, which refuses unless --accept-salvage is given.
+   */
+  acceptSalvage?: boolean;
 }
 
 /**
@@ -49,6 +57,7 @@ export async function lockLibraryFolder(folder: string, owner: LibraryOwner, opt
   } catch (error) {
     throw asOpenError(root, error);
   }
+  await requireRegularFile(fs, join(root, LOCK_FILE));
   return acquireLibraryLock(root, owner, { fs, now: options.now ?? (() => new Date()) }).catch((error: unknown) => {
     throw asOpenError(root, error);
   });
@@ -69,6 +78,8 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
   const root = resolve(folder);
   const lock = options.lock ?? (await lockLibraryFolder(root, options.owner, { fs, now }));
   try {
+    await requireRegularFile(fs, join(root, LIBRARY_FILE));
+    await requireRegularFile(fs, join(root, JOURNAL_FILE));
     await fs.mkdir(join(root, BACKUPS_DIR), { recursive: true });
     await fs.mkdir(join(root, ATTACHMENTS_DIR), { recursive: true });
     await removeStaleTemps(fs, root);
@@ -80,7 +91,7 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
     const adapter = new LibraryFileAdapter(join(root, LIBRARY_FILE), { fs, migrations, sliceMs: tuning.sliceMs });
     const low = new Low<LibraryDoc>(adapter, emptyLibraryDoc());
     const backups = new BackupShelf(join(root, BACKUPS_DIR), { fs, migrations, keep: tuning.backupsKept });
-    const loaded = await loadLibrary({ fs, low, adapter, backups, now });
+    const loaded = await loadLibrary({ fs, low, adapter, backups, now, acceptSalvage: options.acceptSalvage ?? options.owner !== 'cli' });
     const journal = await openJournal(fs, join(root, JOURNAL_FILE), { now, sliceMs: tuning.sliceMs });
 
     const state = new LibraryState(loaded.doc);
@@ -92,7 +103,7 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
       memSeq = record.seq;
       replayed++;
     }
-    const warnings = [...loaded.warnings, ...journal.warnings];
+    const warnings = [...loaded.warnings, ...journal.warnings, ...(await externalVersionWarnings(fs, root))];
     if (loaded.startedEmpty && replayed > 0) {
       warnings.push(`library.json was missing, so the library was rebuilt from the ${replayed} change(s) in ${JOURNAL_FILE}; anything older than those is not in it.`);
     }
@@ -114,6 +125,8 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
       memSeq,
       lastBackupAt: (await backups.list())[0]?.takenAt ?? null,
       rowsCache: options.rowsCache ?? false,
+      failFast: options.failFast ?? options.owner === 'cli',
+      salvage: loaded.salvage,
     });
     store.start({ backupAtOpen: loaded.readAsIs ? adapter.fingerprint() : null, replayed });
     return store;
@@ -126,8 +139,24 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
 function asOpenError(root: string, error: unknown): FolioError {
   if (error instanceof FolioError) return error;
   const code = errorCode(error);
-  const reason = error instanceof Error ? error.message : String(error);
+  const path = typeof error === 'object' && error !== null && 'path' in error ? String((error as { path: unknown }).path) : '';
+  const reason = code ? `${writeErrorReason(error)}${path ? ` (at ${relative(root, path) || path})` : ''}` : error instanceof Error ? error.message : String(error);
   return new FolioError('IO', `Could not open the library ${root}: ${reason}`, code ? { folder: root, code } : { folder: root });
+}
+
+/**
+ * Versions of library.json that another writer saved while Folio had the library open (the lock
+ * deleted by hand, a sync tool) were kept aside, never merged: said at every open while they are
+ * there, as their changes are in no library until the user merges them.
+ */
+async function externalVersionWarnings(fs: StoreFs, root: string): Promise<string[]> {
+  const kept = (await fs.readdir(root)).filter((name) => name.startsWith(`${LIBRARY_FILE}.external-`)).sort();
+  if (kept.length === 0) return [];
+  const names = kept.join(', ');
+  return [
+    `${names} ${kept.length === 1 ? 'holds a version' : 'hold versions'} of library.json that another program or Folio process saved while this library was open ` +
+      `(was folio.lock deleted by hand?). Their changes are not in the library: compare them with it, copy over what you need, then delete ${kept.length === 1 ? 'the file' : 'them'}.`,
+  ];
 }
 
 /** Temp files of a crashed writer. We hold the lock, so no other process is writing here; our own process's are left alone. */

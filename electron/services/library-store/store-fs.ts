@@ -5,7 +5,7 @@ import type { FileHandle } from 'node:fs/promises';
  * The file-system calls the store makes, so tests can inject ENOSPC and friends.
  * `node:fs/promises` itself satisfies it.
  */
-export type StoreFs = Pick<typeof fsp, 'open' | 'rename' | 'unlink' | 'stat' | 'readdir' | 'mkdir' | 'copyFile' | 'link' | 'readFile'>;
+export type StoreFs = Pick<typeof fsp, 'open' | 'rename' | 'unlink' | 'stat' | 'lstat' | 'readdir' | 'mkdir' | 'copyFile' | 'link' | 'readFile'>;
 
 export const nodeStoreFs: StoreFs = fsp;
 

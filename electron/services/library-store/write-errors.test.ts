@@ -79,18 +79,34 @@ describe('write errors', () => {
     await reopened.close();
   });
 
-  it('makes flush() and close() reject with IO while library.json cannot be written, and leaves no temp files', async () => {
+  it('makes flush() reject with IO while library.json cannot be written; close() still ends, as the journal holds every change', async () => {
     const { fs, setFailing } = faultyFs('EROFS', 'write');
     const store = await openLibraryStore(dir, { owner: 'test', fs, tuning: { retryDelaysMs: [20], flushTimeoutMs: 200, quietCompactMs: 60_000 } });
     await store.commit([{ op: 'putItems', items: [makeTestItem(1)] }]);
     setFailing(true);
     await expect(store.flush()).rejects.toMatchObject({ code: 'IO', message: expect.stringContaining('the disk is read-only (EROFS)') });
-    await expect(store.close()).rejects.toMatchObject({ code: 'IO' });
     expect(await tempFilesIn(dir)).toEqual([]);
-    // Still open and still holding the lock, so nothing is lost.
-    await expect(openLibraryStore(dir, { owner: 'test' })).rejects.toMatchObject({ code: 'LOCKED' });
+    await store.close();
+    expect(store.warnings.at(-1)).toMatch(/library\.json could not be updated \(the disk is read-only \(EROFS\)\)\. Every change is safe in library\.journal/);
+    expect(await tempFilesIn(dir)).toEqual([]);
 
     setFailing(false);
+    const reopened = await openLibraryStore(dir, { owner: 'test' });
+    expect(reopened.getItem(makeTestItem(1).id)).toEqual(makeTestItem(1));
+    await reopened.close();
+    const onDisk = JSON.parse(await fsp.readFile(join(dir, 'library.json'), 'utf8')) as { items: unknown[] };
+    expect(onDisk.items).toHaveLength(1);
+  });
+
+  it('keeps the store open (and locked) when close() cannot make a change durable anywhere', async () => {
+    const { fs, setFailing } = faultyFs('EROFS', 'write');
+    const store = await openLibraryStore(dir, { owner: 'test', fs, tuning: { retryDelaysMs: [20], flushTimeoutMs: 200, quietCompactMs: 60_000 } });
+    setFailing(true);
+    const commit = store.commit([{ op: 'putItems', items: [makeTestItem(1)] }]);
+    await expect(store.close()).rejects.toMatchObject({ code: 'IO' });
+    await expect(openLibraryStore(dir, { owner: 'test' })).rejects.toMatchObject({ code: 'LOCKED' });
+    setFailing(false);
+    await commit;
     await store.close();
     const onDisk = JSON.parse(await fsp.readFile(join(dir, 'library.json'), 'utf8')) as { items: unknown[] };
     expect(onDisk.items).toHaveLength(1);

@@ -13,11 +13,34 @@ const REASONS: Record<string, string> = {
   EBUSY: 'the file is in use by another program',
 };
 
+/** "the disk is full (ENOSPC)" */
+export function writeErrorReason(error: unknown): string {
+  const code = errorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return code ? `${REASONS[code] ?? message} (${code})` : message;
+}
+
 /** "Could not save library.json: the disk is full (ENOSPC). Your changes are kept in memory and saving is retried." */
 export function describeWriteError(what: string, error: unknown): string {
-  const code = errorCode(error);
-  const reason = code ? `${REASONS[code] ?? (error instanceof Error ? error.message : String(error))} (${code})` : error instanceof Error ? error.message : String(error);
-  return `Could not save ${what}: ${reason}. Your changes are kept in memory and saving is retried.`;
+  return `Could not save ${what}: ${writeErrorReason(error)}. Your changes are kept in memory and saving is retried.`;
+}
+
+/** For a write that was given up: the change is undone, so the library stays as it was on disk. */
+export function describeUnsavedChange(what: string, error: unknown): string {
+  return `Could not save ${what}: ${writeErrorReason(error)}. The change was not made; the library is as it was before it.`;
+}
+
+export function describeFoldFailure(error: unknown): string {
+  return `Could not save library.json: ${writeErrorReason(error)}. This is not retried; every change is kept in library.journal.`;
+}
+
+/**
+ * Errors from the file system (ENOSPC, EIO, EACCES ...) can pass: freeing space or plugging the drive
+ * back in fixes them. Anything else (a value that cannot be serialised, a bug) fails the same way
+ * every time, so retrying it would only block every later change behind it.
+ */
+export function isRetryableWriteError(error: unknown): boolean {
+  return errorCode(error) !== undefined;
 }
 
 /** Which part of the store failed; the data channels decide whether flush() can succeed. */

@@ -184,7 +184,8 @@ export class SearchIndexer {
       error = e instanceof Error ? e.message : String(e);
     }
     // An unreadable PDF is cached as such, so it is not read again at every start; deleting fulltext/ retries it.
-    await source.cache.put(sha256, pages, error);
     this.pages.set(sha256, pages);
+    // A cache that cannot be written (a full or read-only disk) costs a re-read next time, never the search.
+    await source.cache.put(sha256, pages, error).catch(() => undefined);
   }
 }

@@ -14,6 +14,8 @@ export interface WarmStartOptions {
   folder: string;
   owner: LibraryOwner;
   host: LibraryInfo['host'];
+  /** See OpenLibraryStoreOptions.acceptSalvage. */
+  acceptSalvage?: boolean;
   /** Builds the full service over the loaded store, around the hub handed out at once. */
   compose: (store: LibraryStore, hub: EventHub) => FolioService;
 }
@@ -34,7 +36,7 @@ export async function openWarmService(options: WarmStartOptions): Promise<FolioS
     cache = null;
   }
   const hub = new EventHub();
-  const loading = openLibraryStore(root, { owner: options.owner, lock, rowsCache: true }).then((store) => options.compose(store, hub));
+  const loading = openLibraryStore(root, { owner: options.owner, lock, rowsCache: true, ...(options.acceptSalvage !== undefined ? { acceptSalvage: options.acceptSalvage } : {}) }).then((store) => options.compose(store, hub));
   if (!cache) return loading;
   return warmService(root, options.host, cache, hub, loading);
 }
@@ -51,6 +53,8 @@ function warmService(root: string, host: LibraryInfo['host'], cache: RowsCache, 
       schemaVersion: cache.schemaVersion,
       warnings: [],
       lastWriteError: null,
+      // A cache is only used when library.json is exactly as written at the last clean close, so never damaged.
+      salvage: null,
       host,
     }),
     'collections.list': async () => [...cache.collections],

@@ -84,6 +84,8 @@ function wireHostEvents(): void {
     get().onBibliographyStatus(event);
     if (event.kind === 'write-error') get().setWriteError(event.message);
     else if (event.kind === 'write-ok') get().setWriteError(null);
+    // The warnings banner shows library.info().warnings: fetch them again, and show the banner even if it was dismissed.
+    else if (event.kind === 'library-warning') void get().loadInfo().then(() => get().showWarnings());
     else get().setStatusMessage(event.message);
   });
   events.onMenuCommand(runMenuCommand);

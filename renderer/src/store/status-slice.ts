@@ -16,6 +16,7 @@ export interface StatusSlice {
   setWriteError(message: string | null): void;
   setStatusMessage(message: string | null): void;
   dismissWarnings(): void;
+  showWarnings(): void;
   pushToast(kind: Toast['kind'], text: string): void;
   dismissToast(id: number): void;
   setBusy(label: string | null): void;
@@ -35,6 +36,7 @@ export const createStatusSlice: SliceCreator<StatusSlice> = (set, get) => {
     setWriteError: (lastWriteError) => set({ lastWriteError }),
     setStatusMessage: (statusMessage) => set({ statusMessage }),
     dismissWarnings: () => set({ warningsDismissed: true }),
+    showWarnings: () => set({ warningsDismissed: false }),
     pushToast(kind, text) {
       const id = nextId++;
       set({ toasts: [...get().toasts, { id, kind, text }].slice(-MAX_TOASTS) });
