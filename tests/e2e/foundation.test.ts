@@ -74,7 +74,7 @@ describe('Folio end to end in Chromium, against the web host and a real library 
     await rowFor('Attention Is All You Need').click();
     await page.getByTestId('note-mode-edit').click();
     await page.getByTestId('note-editor').fill('Scaled dot-product: $\\mathrm{softmax}(QK^T/\\sqrt{d_k})V$\n\n$$\\sum_i \\alpha_i = 1$$');
-    await expect.poll(() => page.getByTestId('note-status').innerText(), { timeout: 10_000 }).toContain('Saved');
+    await expect.poll(() => page.getByTestId('note-status').innerText()).toContain('Saved');
     await page.getByTestId('note-mode-preview').click();
     await expect.poll(() => page.getByTestId('note-preview').locator('.katex').count()).toBeGreaterThanOrEqual(2);
   });
