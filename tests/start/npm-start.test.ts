@@ -35,7 +35,8 @@ function freshInstall(): string {
   const modules = realpathSync(join(repoRoot, 'node_modules'));
   mkdirSync(join(root, 'node_modules'));
   for (const name of readdirSync(modules)) {
-    if (name === '.bin') continue;
+    // .bin is rebuilt below; npm's and vite's own caches (.package-lock.json, .vite) stay out of the copy.
+    if (name.startsWith('.')) continue;
     if (COPIED_PACKAGES.includes(name)) cpSync(join(modules, name), join(root, 'node_modules', name), { recursive: true });
     else symlinkSync(join(modules, name), join(root, 'node_modules', name));
   }
