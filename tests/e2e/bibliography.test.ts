@@ -39,6 +39,17 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** Records the text of each toast as it appears, in window.__folioToastsSeen. */
+const TOAST_RECORDER = `(() => {
+  const seen = (window.__folioToastsSeen = []);
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) {
+      if (!(node instanceof HTMLElement)) continue;
+      for (const toast of node.matches('.toast') ? [node] : node.querySelectorAll('.toast')) seen.push(toast.textContent ?? '');
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+})()`;
+
 describe('Folio for LaTeX users, end to end in Chromium', () => {
   it('imports the fixture through the UI', async () => {
     await page.getByTestId('import-file-input').setInputFiles(FIXTURE);
@@ -59,7 +70,7 @@ describe('Folio for LaTeX users, end to end in Chromium', () => {
     await page.getByTestId('bibliography-style').selectOption('ieee');
     await shot('export-bibliography');
     await page.getByTestId('bibliography-copy-html').click();
-    await expect.poll(clipboardText, { timeout: 20_000 }).toMatch(/^\[1\] A\. Vaswani/);
+    await expect.poll(clipboardText).toMatch(/^\[1\] A\. Vaswani/);
     const text = await clipboardText();
     expect(text).toMatch(/\n\[2\] B\. Schölkopf/);
     const html = await clipboardHtml();
@@ -127,13 +138,16 @@ describe('Folio for LaTeX users, end to end in Chromium', () => {
     await expect.poll(() => page.getByTestId('auto-export-status').first().innerText()).toMatch(/bibtex · 5 entries · written/);
     expect(readFileSync(good, 'utf8')).toContain('@inproceedings{vaswani2017attention,');
 
+    // Every toast shown from here on, even one that has timed out by the time it is asked about (a busy machine).
+    await page.evaluate(TOAST_RECORDER);
+    const toastsSeen = async (text: string) => ((await page.evaluate('window.__folioToastsSeen')) as string[]).filter((t) => t.includes(text)).length;
     const bad = join(work, 'no-such-folder', 'refs.bib');
     await page.getByTestId('auto-export-path').fill(bad);
     await page.getByTestId('auto-export-add').click();
     const failed = page.getByTestId('auto-export-target').filter({ hasText: 'no-such-folder' });
     await expect.poll(() => failed.getAttribute('class')).toContain('failed');
     expect(await failed.innerText()).toMatch(/failed: .*ENOENT/);
-    await expect.poll(() => page.locator('.toast').filter({ hasText: 'no-such-folder' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => toastsSeen('no-such-folder')).toBe(1);
     await shot('auto-export');
     await page.getByTestId('auto-export-dialog').getByRole('button', { name: 'Done' }).click();
 
@@ -141,9 +155,9 @@ describe('Folio for LaTeX users, end to end in Chromium', () => {
     await rowFor('Attention Is All You Need').click();
     await page.getByTestId('field-title').fill('Attention Is Still All You Need');
     await page.getByTestId('field-title').press('Tab');
-    await expect.poll(() => existsSync(good) && readFileSync(good, 'utf8').includes('Attention Is Still All You Need'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => existsSync(good) && readFileSync(good, 'utf8').includes('Attention Is Still All You Need')).toBe(true);
     // The broken target was announced once, not again on this edit.
-    expect(await page.locator('.toast').filter({ hasText: 'no-such-folder' }).count()).toBe(1);
+    expect(await toastsSeen('no-such-folder')).toBe(1);
     expect(app.browser.errors).toEqual([]);
   });
 });

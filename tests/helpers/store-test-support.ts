@@ -22,7 +22,7 @@ export async function tempFilesIn(dir: string): Promise<string[]> {
   return [...names, ...nested].filter((name) => name.includes('.tmp-'));
 }
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('timed out waiting for a condition');

@@ -1,15 +1,37 @@
+import type { DuplicateCandidatePair } from '../../../shared/api/duplicates-types.ts';
 import type { ExportScope } from '../../../shared/api/api-primitives.ts';
 import type { ImportReport } from '../../../shared/api/io-types.ts';
+import type { AddByIdentifiersResult } from '../../../shared/api/lookup-types.ts';
+import type { ItemId } from '../../../shared/model/ids.ts';
+import type { Item } from '../../../shared/model/item.ts';
 import type { SliceCreator } from './store-types.ts';
-import type { BibliographyDialog } from './bibliography-dialogs.ts';
 
+/**
+ * What is open over the library, one at a time. The Duplicates view takes the table's place rather than floating
+ * over it, but it is open the same way: opening another dialog leaves it, and its merge dialog is its own kind (the
+ * view stays behind it, and closing the merge returns to it).
+ */
 export type Dialog =
   | { kind: 'import' }
   | { kind: 'paste-bibtex' }
   | { kind: 'new-item' }
   | { kind: 'export'; scope: ExportScope; label: string }
   | { kind: 'import-report'; report: ImportReport }
-  | BibliographyDialog;
+  | { kind: 'import-preview'; text: string; fileName: string; report: ImportReport }
+  | { kind: 'add-identifiers'; result: AddByIdentifiersResult | null }
+  | { kind: 'settings' }
+  | { kind: 'auto-export'; collectionId: string | null; label: string }
+  | { kind: 'regenerate-keys'; ids: ItemId[] }
+  | { kind: 'duplicates' }
+  /** `items`: both items of the pair (a, b), null while they load. */
+  | { kind: 'merge'; pair: DuplicateCandidatePair; items: [Item, Item] | null };
+
+/** Whether the Duplicates view has the centre pane (with or without its merge dialog over it). */
+export const duplicatesViewOpen = (s: { dialog: Dialog | null }): boolean => s.dialog?.kind === 'duplicates' || s.dialog?.kind === 'merge';
+
+/** Whether a modal dialog has the keyboard (the Duplicates view alone is not modal). */
+export const modalOpen = (s: { dialog: Dialog | null; confirm: ConfirmRequest | null }): boolean =>
+  s.confirm !== null || (s.dialog !== null && s.dialog.kind !== 'duplicates');
 
 export interface ConfirmRequest {
   title: string;
@@ -41,7 +63,8 @@ export const createDialogsSlice: SliceCreator<DialogsSlice> = (set, get) => {
     filterFocusRequest: 0,
     fileImportRequest: 0,
     openDialog: (dialog) => set({ dialog }),
-    closeDialog: () => set({ dialog: null }),
+    // Closing the merge dialog goes back to the Duplicates view it was opened from.
+    closeDialog: () => set({ dialog: get().dialog?.kind === 'merge' ? { kind: 'duplicates' } : null }),
     askConfirm(request) {
       resolveConfirm?.(false);
       set({ confirm: request });

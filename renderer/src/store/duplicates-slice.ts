@@ -1,27 +1,24 @@
 import type { DuplicateCandidatePair, MergeRequest } from '../../../shared/api/duplicates-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
-import type { Item } from '../../../shared/model/item.ts';
 import { getFolio } from '../platform/index.ts';
+import { duplicatesViewOpen } from './dialogs-slice.ts';
 import { errorMessage, type SliceCreator } from './store-types.ts';
 
 export const pairKey = (p: DuplicateCandidatePair): string => `${p.a.id}|${p.b.id}`;
 
 export interface DuplicatesSlice {
-  /** The Duplicates view replaces the item table while open. */
-  duplicatesOpen: boolean;
   duplicatePairs: DuplicateCandidatePair[];
   duplicatesLoading: boolean;
   checkedPairs: ReadonlySet<string>;
-  /** The pair in the side-by-side merge dialog. */
-  mergingPair: DuplicateCandidatePair | null;
-  /** Both items of the pair, loaded for the side-by-side view (a, b). */
-  mergingItems: [Item, Item] | null;
+  /** Opens the Duplicates view (a kind of dialog: see dialogs-slice.ts) and looks for pairs. */
   openDuplicates(): Promise<void>;
+  /** Leaves the Duplicates view (and its merge dialog), if it is open. */
   closeDuplicates(): void;
   loadDuplicates(): Promise<void>;
   toggleCheckedPair(key: string): void;
   setAllPairsChecked(checked: boolean): void;
-  startMerge(pair: DuplicateCandidatePair | null): Promise<void>;
+  /** Opens the side-by-side merge dialog for a pair and loads both items. */
+  startMerge(pair: DuplicateCandidatePair): Promise<void>;
   mergeDuplicates(request: MergeRequest): Promise<void>;
   markNotDuplicate(a: ItemId, b: ItemId): Promise<void>;
   /** Merges every checked pair, keeping the older (and fuller) item's fields. */
@@ -34,18 +31,17 @@ function keepOlder(p: DuplicateCandidatePair): { keepId: ItemId; otherId: ItemId
 }
 
 export const createDuplicatesSlice: SliceCreator<DuplicatesSlice> = (set, get) => ({
-  duplicatesOpen: false,
   duplicatePairs: [],
   duplicatesLoading: false,
   checkedPairs: new Set(),
-  mergingPair: null,
-  mergingItems: null,
 
   async openDuplicates() {
-    set({ duplicatesOpen: true });
+    get().openDialog({ kind: 'duplicates' });
     await get().loadDuplicates();
   },
-  closeDuplicates: () => set({ duplicatesOpen: false, mergingPair: null, mergingItems: null }),
+  closeDuplicates: () => {
+    if (duplicatesViewOpen(get())) set({ dialog: null });
+  },
 
   async loadDuplicates() {
     set({ duplicatesLoading: true });
@@ -68,13 +64,13 @@ export const createDuplicatesSlice: SliceCreator<DuplicatesSlice> = (set, get) =
   },
   setAllPairsChecked: (checked) => set({ checkedPairs: checked ? new Set(get().duplicatePairs.map(pairKey)) : new Set() }),
   async startMerge(pair) {
-    set({ mergingPair: pair, mergingItems: null });
-    if (!pair) return;
+    get().openDialog({ kind: 'merge', pair, items: null });
+    const stillMerging = () => { const d = get().dialog; return d?.kind === 'merge' && d.pair === pair; };
     try {
       const [a, b] = await Promise.all([getFolio().library.getItem(pair.a.id), getFolio().library.getItem(pair.b.id)]);
-      if (get().mergingPair === pair) set({ mergingItems: [a, b] });
+      if (stillMerging()) get().openDialog({ kind: 'merge', pair, items: [a, b] });
     } catch (error) {
-      set({ mergingPair: null, mergingItems: null });
+      if (stillMerging()) get().closeDialog();
       get().pushToast('error', `Could not open the pair: ${errorMessage(error)}`);
     }
   },
@@ -82,7 +78,7 @@ export const createDuplicatesSlice: SliceCreator<DuplicatesSlice> = (set, get) =
   async mergeDuplicates(request) {
     try {
       const kept = await getFolio().duplicates.merge(request);
-      set({ mergingPair: null, mergingItems: null });
+      if (get().dialog?.kind === 'merge') get().closeDialog();
       get().refreshRows([request.keepId, request.otherId]);
       get().pushToast('info', `Merged into ${kept.citationKey}; the other copy is in the trash`);
       await get().loadDuplicates();
@@ -94,7 +90,7 @@ export const createDuplicatesSlice: SliceCreator<DuplicatesSlice> = (set, get) =
   async markNotDuplicate(a, b) {
     try {
       await getFolio().duplicates.markNotDuplicate(a, b);
-      set({ mergingPair: null, mergingItems: null });
+      if (get().dialog?.kind === 'merge') get().closeDialog();
       await get().loadDuplicates();
     } catch (error) {
       get().pushToast('error', `Could not save: ${errorMessage(error)}`);

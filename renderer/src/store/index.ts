@@ -4,4 +4,5 @@ export { selectedIds, singleSelectedId } from './selectors.ts';
 export type { Store } from './store-types.ts';
 export type { View } from './logic/view.ts';
 export type { Dialog } from './dialogs-slice.ts';
+export { duplicatesViewOpen, modalOpen } from './dialogs-slice.ts';
 export { parseView, viewKey } from './logic/view.ts';

@@ -9,7 +9,6 @@ export interface IoSlice {
   importText(text: string, fileName: string): Promise<void>;
   exportToFile(scope: ExportScope, format: ExportFormat): Promise<void>;
   exportToClipboard(scope: ExportScope, format: ExportFormat): Promise<void>;
-  copyCite(ids: readonly ItemId[]): Promise<void>;
   undoImport(batchId: string): Promise<void>;
 }
 
@@ -85,17 +84,6 @@ export const createIoSlice: SliceCreator<IoSlice> = (set, get) => {
         get().pushToast('info', `Copied ${result.count.toLocaleString()} entr${result.count === 1 ? 'y' : 'ies'} to the clipboard`);
       } catch (error) {
         get().pushToast('error', `Could not copy: ${errorMessage(error)}`);
-      }
-    },
-
-    async copyCite(ids) {
-      if (ids.length === 0) return;
-      try {
-        const cite = await getFolio().io.citeCommand([...ids], null);
-        await copyText(cite);
-        get().pushToast('info', `Copied ${cite.length > 80 ? `${cite.slice(0, 77)}…` : cite}`);
-      } catch (error) {
-        get().pushToast('error', `Could not copy the citation: ${errorMessage(error)}`);
       }
     },
   };

@@ -82,6 +82,7 @@ function wireHostEvents(): void {
   });
   events.onStatus((event) => {
     get().onBibliographyStatus(event);
+    get().onAutoExportStatus(event);
     if (event.kind === 'write-error') get().setWriteError(event.message);
     else if (event.kind === 'write-ok') get().setWriteError(null);
     // The warnings banner shows library.info().warnings: fetch them again, and show the banner even if it was dismissed.

@@ -9,11 +9,12 @@ import type { PrefsSlice } from './prefs-slice.ts';
 import type { StatusSlice } from './status-slice.ts';
 import type { DialogsSlice } from './dialogs-slice.ts';
 import type { IoSlice } from './io-slice.ts';
-import type { BibliographySlice } from './bibliography-slice.ts';
-import type { PapersSlice } from './papers-slice.ts';
+import type { CitingSlice } from './citing-slice.ts';
+import type { SettingsSlice } from './settings-slice.ts';
+import type { IntakeSlice } from './intake-slice.ts';
 import type { DuplicatesSlice } from './duplicates-slice.ts';
 
-export type Store = LibrarySlice & ViewSlice & CollectionsSlice & ItemsSlice & DetailsSlice & NotesSlice & PrefsSlice & StatusSlice & DialogsSlice & IoSlice & BibliographySlice & PapersSlice & DuplicatesSlice;
+export type Store = LibrarySlice & ViewSlice & CollectionsSlice & ItemsSlice & DetailsSlice & NotesSlice & PrefsSlice & StatusSlice & DialogsSlice & IoSlice & CitingSlice & SettingsSlice & IntakeSlice & DuplicatesSlice;
 
 /** Every slice sees the whole store (zustand's slices pattern). */
 export type SliceCreator<Slice> = StateCreator<Store, [], [], Slice>;

@@ -9,8 +9,9 @@ import { createPrefsSlice } from './prefs-slice.ts';
 import { createStatusSlice } from './status-slice.ts';
 import { createDialogsSlice } from './dialogs-slice.ts';
 import { createIoSlice } from './io-slice.ts';
-import { createBibliographySlice } from './bibliography-slice.ts';
-import { createPapersSlice } from './papers-slice.ts';
+import { createCitingSlice } from './citing-slice.ts';
+import { createSettingsSlice } from './settings-slice.ts';
+import { createIntakeSlice } from './intake-slice.ts';
 import { createDuplicatesSlice } from './duplicates-slice.ts';
 import type { Store } from './store-types.ts';
 
@@ -26,7 +27,8 @@ export const useStore = create<Store>()((...a) => ({
   ...createStatusSlice(...a),
   ...createDialogsSlice(...a),
   ...createIoSlice(...a),
-  ...createBibliographySlice(...a),
-  ...createPapersSlice(...a),
+  ...createCitingSlice(...a),
+  ...createSettingsSlice(...a),
+  ...createIntakeSlice(...a),
   ...createDuplicatesSlice(...a),
 }));

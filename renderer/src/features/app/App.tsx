@@ -1,10 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon.tsx';
 import { Splitter } from '../../components/Splitter.tsx';
-import { useStore } from '../../store/index.ts';
+import { duplicatesViewOpen, useStore } from '../../store/index.ts';
 import { PANE_LIMITS } from '../../store/logic/ui-state.ts';
 import { DetailsPane } from '../details/DetailsPane.tsx';
-import { Dialogs } from '../import-export/Dialogs.tsx';
+import { DialogHost } from './DialogHost.tsx';
 import { ImportFileInput } from '../import-export/ImportButton.tsx';
 import { LibraryTable } from '../library/LibraryTable.tsx';
 import { Toolbar } from '../library/Toolbar.tsx';
@@ -14,8 +14,8 @@ import { Toasts } from '../status/Toasts.tsx';
 import { WarningsBanner } from '../status/WarningsBanner.tsx';
 import { useFileDrop } from './useFileDrop.ts';
 import { DuplicatesView } from '../duplicates/DuplicatesView.tsx';
-import { PaperDialogs } from '../papers/PaperDialogs.tsx';
-import { useGlobalPaste } from '../papers/useGlobalPaste.ts';
+import { ImportProgress } from '../intake/ImportProgress.tsx';
+import { useGlobalPaste } from '../intake/useGlobalPaste.ts';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
 import { useDocumentTitle, useTheme } from './useTheme.ts';
 import './app.css';
@@ -26,7 +26,7 @@ export function App() {
   useGlobalShortcuts();
   const dropping = useFileDrop();
   useGlobalPaste();
-  const duplicatesOpen = useStore((s) => s.duplicatesOpen);
+  const duplicatesOpen = useStore(duplicatesViewOpen);
   const { ready, loadError, sidebarWidth, detailsWidth } = useStore(
     useShallow((s) => ({ ready: s.uiRestored, loadError: s.loadError, sidebarWidth: s.sidebarWidth, detailsWidth: s.detailsWidth })),
   );
@@ -66,8 +66,8 @@ export function App() {
       </div>
       <StatusBar />
       <ImportFileInput />
-      <Dialogs />
-      <PaperDialogs />
+      <DialogHost />
+      <ImportProgress />
       <Toasts />
       {dropping ? (
         <div className="drop-overlay" data-testid="drop-overlay">

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { hostKind } from '../../platform/index.ts';
-import { selectedIds, useStore } from '../../store/index.ts';
+import { modalOpen, selectedIds, useStore } from '../../store/index.ts';
 import { runMenuCommand } from '../../store/startup.ts';
 import type { MenuCommand } from '../../../../shared/api/event-types.ts';
 
@@ -23,7 +23,7 @@ export function useGlobalShortcuts(): void {
       const mod = e.ctrlKey || e.metaKey;
       if (!mod || e.altKey) return;
       const s = useStore.getState();
-      if (s.dialog || s.confirm) return;
+      if (modalOpen(s)) return;
       const key = e.key.toLowerCase();
       // Focusing the filter is idempotent, so it is safe even when the menu sends it too.
       if (key === 'f' && !e.shiftKey) {

@@ -11,7 +11,7 @@ export function CiteSplitButton({ disabled }: { disabled: boolean }) {
   const entries: MenuEntry[] = CITE_COMMANDS.map((command) => ({
     label: `Copy \\${command}{…}`,
     testId: `cite-menu-${command}`,
-    onSelect: () => void s().copyCiteAs(selectedIds(s()), command),
+    onSelect: () => void s().copyCite(selectedIds(s()), command),
   }));
   return (
     <span className="split-button">

@@ -7,7 +7,7 @@ import { textPatchValue, typeLabel } from './csl-fields.ts';
 import { MetadataFields } from './MetadataFields.tsx';
 import { StatusControls } from './StatusControls.tsx';
 import { TagsEditor } from './TagsEditor.tsx';
-import { AttachmentList, PendingBadge } from '../papers/AttachmentList.tsx';
+import { AttachmentList, PendingBadge } from '../intake/AttachmentList.tsx';
 
 /** The single selected item: every field editable in place. */
 export function ItemDetails({ item }: { item: Item }) {

@@ -37,12 +37,11 @@ function FieldChoiceRow({ row, choice, onChoose }: { row: MergeFieldRow; choice:
 }
 
 /** Two copies of a paper side by side: which one stays, and which value each field takes. */
-export function MergeDialog({ pair }: { pair: DuplicateCandidatePair }) {
-  const items = useStore((s) => s.mergingItems);
+export function MergeDialog({ pair, items }: { pair: DuplicateCandidatePair; items: [Item, Item] | null }) {
   const [keep, setKeep] = useState<Side>(pair.a.addedAt <= pair.b.addedAt ? 'a' : 'b');
   const [choices, setChoices] = useState<Record<string, Side>>({});
   const s = useStore.getState;
-  const close = () => void s().startMerge(null);
+  const close = () => s().closeDialog();
   if (!items) return null;
   const [a, b] = items;
   const rows = mergeFieldRows(a.csl, b.csl);

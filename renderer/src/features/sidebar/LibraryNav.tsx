@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ContextMenu } from '../../components/ContextMenu.tsx';
-import { useStore, type View } from '../../store/index.ts';
+import { duplicatesViewOpen, useStore, type View } from '../../store/index.ts';
 import { isItemDrag, readItemDrag } from '../dnd/drag-data.ts';
 import { NavItem } from './NavItem.tsx';
 import { useDropTarget } from './useDropTarget.ts';
 
 /** All Items, Unfiled and Trash. Items dropped on Trash are moved there. */
 export function LibraryNav() {
-  const { view: selectedView, counts, duplicatesOpen } = useStore(useShallow((s) => ({ view: s.view, counts: s.counts, duplicatesOpen: s.duplicatesOpen })));
+  const { view: selectedView, counts, duplicatesOpen } = useStore(useShallow((s) => ({ view: s.view, counts: s.counts, duplicatesOpen: duplicatesViewOpen(s) })));
   // While the Duplicates view is open no library view is highlighted.
   const view = duplicatesOpen ? '' : selectedView;
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);

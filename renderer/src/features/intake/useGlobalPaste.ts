@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useStore } from '../../store/index.ts';
+import { modalOpen, useStore } from '../../store/index.ts';
 
 function typingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -14,7 +14,7 @@ export function useGlobalPaste(): void {
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
       const s = useStore.getState();
-      if (typingTarget(e.target) || typingTarget(document.activeElement) || s.dialog || s.paperDialog || s.confirm) return;
+      if (typingTarget(e.target) || typingTarget(document.activeElement) || modalOpen(s)) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (text.trim() === '') return;
       e.preventDefault();

@@ -8,7 +8,7 @@ const FORMAT_LABEL: Record<ImportReport['format'], string> = {
 
 /** What a paste or a dropped file would add, before anything is added. */
 export function ImportPreviewDialog({ text, fileName, report }: { text: string; fileName: string; report: ImportReport }) {
-  const close = () => useStore.getState().closePaperDialog();
+  const close = () => useStore.getState().closeDialog();
   const confirm = () => void useStore.getState().commitText(text, fileName);
   const n = report.imported;
   return (

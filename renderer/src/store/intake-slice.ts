@@ -1,15 +1,8 @@
-import type { ImportReport } from '../../../shared/api/io-types.ts';
-import type { AddByIdentifiersResult } from '../../../shared/api/lookup-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Attachment } from '../../../shared/model/item.ts';
 import { getFolio } from '../platform/index.ts';
 import { parseView } from './logic/view.ts';
 import { errorMessage, type SliceCreator } from './store-types.ts';
-
-/** Dialogs of adding papers, kept apart from the shared dialog list. */
-export type PaperDialog =
-  | { kind: 'import-preview'; text: string; fileName: string; report: ImportReport }
-  | { kind: 'add-identifiers'; result: AddByIdentifiersResult | null };
 
 export interface ImportJobState {
   id: string;
@@ -17,11 +10,10 @@ export interface ImportJobState {
   progress: number;
 }
 
-export interface PapersSlice {
-  paperDialog: PaperDialog | null;
+/** Adding papers: pasted or dropped text with a preview, import jobs, identifiers, PDFs and their attachments. */
+export interface IntakeSlice {
   importJob: ImportJobState | null;
   lookupBusy: boolean;
-  closePaperDialog(): void;
   /** Parses without adding anything and shows what would be added. */
   previewText(text: string, fileName: string): Promise<void>;
   /** Adds what the preview showed, with progress and cancel; then the report (with Undo). */
@@ -45,22 +37,20 @@ function toBase64(bytes: Uint8Array): string {
 
 const plural = (n: number, word: string): string => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
-export const createPapersSlice: SliceCreator<PapersSlice> = (set, get) => {
+export const createIntakeSlice: SliceCreator<IntakeSlice> = (set, get) => {
   const currentCollection = () => {
     const view = parseView(get().view);
     return view.kind === 'collection' ? view.id : null;
   };
 
   return {
-    paperDialog: null,
     importJob: null,
     lookupBusy: false,
-    closePaperDialog: () => set({ paperDialog: null }),
 
     async previewText(text, fileName) {
       try {
         const report = await getFolio().io.importText({ text, fileName, collectionId: currentCollection(), dryRun: true });
-        set({ paperDialog: { kind: 'import-preview', text, fileName, report } });
+        get().openDialog({ kind: 'import-preview', text, fileName, report });
       } catch (error) {
         get().pushToast('error', `Nothing to import: ${errorMessage(error)}`);
       }
@@ -68,7 +58,8 @@ export const createPapersSlice: SliceCreator<PapersSlice> = (set, get) => {
 
     async commitText(text, fileName) {
       const id = `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      set({ paperDialog: null, importJob: { id, label: `Importing ${fileName}…`, progress: 0 } });
+      if (get().dialog?.kind === 'import-preview') get().closeDialog();
+      set({ importJob: { id, label: `Importing ${fileName}…`, progress: 0 } });
       const stop = getFolio().events.onStatus((event) => {
         if (event.kind !== 'import-progress' || get().importJob?.id !== id) return;
         set({ importJob: { id, label: event.message, progress: event.progress ?? 0 } });
@@ -92,7 +83,7 @@ export const createPapersSlice: SliceCreator<PapersSlice> = (set, get) => {
       if (job) await getFolio().io.cancelImport(job.id).catch(() => false);
     },
 
-    openAddIdentifiers: () => set({ paperDialog: { kind: 'add-identifiers', result: null } }),
+    openAddIdentifiers: () => get().openDialog({ kind: 'add-identifiers', result: null }),
 
     async addByIdentifiers(text) {
       set({ lookupBusy: true });
@@ -100,7 +91,7 @@ export const createPapersSlice: SliceCreator<PapersSlice> = (set, get) => {
         const result = await getFolio().lookup.addByIdentifiers(text);
         get().refreshRows(result.created.map((r) => r.id));
         if (result.created.length > 0) get().selectIds(result.created.map((r) => r.id));
-        set({ paperDialog: { kind: 'add-identifiers', result } });
+        get().openDialog({ kind: 'add-identifiers', result });
       } catch (error) {
         get().pushToast('error', `Could not add: ${errorMessage(error)}`);
       } finally {

@@ -36,7 +36,7 @@ export function AddIdentifiersDialog({ result }: { result: AddByIdentifiersResul
   useEffect(() => {
     if (result) area.current?.focus();
   }, [result]);
-  const close = () => useStore.getState().closePaperDialog();
+  const close = () => useStore.getState().closeDialog();
   const submit = () => {
     if (text.trim() !== '' && !busy) void useStore.getState().addByIdentifiers(text);
   };
