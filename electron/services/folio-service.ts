@@ -21,6 +21,7 @@ import { createIntakeServices, type IntakeServices } from './intake-services.ts'
 import { ServiceContext } from './service-context.ts';
 import { UiStateStore } from './ui-state-store.ts';
 import { openWarmService } from './warm-start/warm-start.ts';
+import { createViewMethods } from './view/view-methods.ts';
 
 export interface FolioServiceOptions {
   host: LibraryInfo['host'];
@@ -76,6 +77,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
 
   const api: FolioApi = {
     library: createLibraryMethods(ctx, options.host),
+    view: createViewMethods(ctx.view),
     collections: createCollectionMethods(ctx),
     notes: createNoteMethods(ctx),
     io: {
@@ -109,6 +111,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
     async dispose() {
       await autoExport.flush();
       autoExport.dispose();
+      ctx.view.dispose();
       await bibliographyWorker.dispose();
       stopStatus();
       await store.close();
