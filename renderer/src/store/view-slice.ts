@@ -181,6 +181,8 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
           } while (dirty || get().shownQuery === null || queryKey(get().shownQuery as ViewQuery) !== queryKey(currentQuery()));
         } finally {
           inFlight = null;
+          // The table may have scrolled, or been clamped to a shorter answer, while this was in flight.
+          get().showRange(range[0], range[1]);
         }
       };
       inFlight = run();
