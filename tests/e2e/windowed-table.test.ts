@@ -69,8 +69,13 @@ describe('the windowed table at a few thousand rows (Chromium, web host)', () =>
   });
 
   it('filters in the service: the count and the rows are the filtered ones', async () => {
+    // Scrolled to the end of 3,000 rows, a filter to 112 leaves the scroll position clamped: its rows must come without scrolling.
+    await page.locator('.table-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(() => page.locator(`[data-testid="item-row"][aria-rowindex="${COUNT + 1}"]`).count()).toBe(1);
     await page.getByTestId('quick-filter').fill('ZÉBRAS');
     await expect.poll(() => table().getAttribute('data-total')).toBe(String(ZEBRAS));
+    await expect.poll(() => rows().count()).toBeGreaterThan(10);
+    await expect.poll(() => page.getByTestId('placeholder-row').count()).toBe(0);
     await expect.poll(statusCount).toBe(`${ZEBRAS} of 3,000 items`);
     await expect.poll(firstRowText).toContain(title(0));
     await page.getByTestId('quick-filter').fill('zebras 2997');
