@@ -27,6 +27,7 @@ import { LocalSearchEngine } from './search/search-engine.ts';
 import { WorkerSearchEngine } from './search/search-worker-client.ts';
 import { SearchIndexer } from './search/search-indexer.ts';
 import { createSearchMethods } from './search/search-methods.ts';
+import { createViewMethods } from './view/view-methods.ts';
 
 export interface FolioServiceOptions {
   host: LibraryInfo['host'];
@@ -94,6 +95,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
 
   const api: FolioApi = {
     library: createLibraryMethods(ctx, options.host),
+    view: createViewMethods(ctx.view),
     collections: createCollectionMethods(ctx),
     notes: createNoteMethods(ctx),
     io: {
@@ -131,6 +133,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       await fulltextWorker.dispose();
       await autoExport.flush();
       autoExport.dispose();
+      ctx.view.dispose();
       await bibliographyWorker.dispose();
       stopStatus();
       await store.close();

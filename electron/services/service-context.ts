@@ -4,12 +4,16 @@ import type { Item } from '../../shared/model/item.ts';
 import type { EventHub } from './event-hub.ts';
 import type { KeyIndex } from '../../shared/library/key-index.ts';
 import type { LibraryOp, LibraryStore } from './library-store/library-store.ts';
+import { toItemRow } from '../../shared/model/item-row.ts';
+import { LibraryViewState } from './view/library-view-state.ts';
 
 /** What every group of API methods needs: the store, the key index and the event hub. */
 export class ServiceContext {
   readonly store: LibraryStore;
   readonly keys: KeyIndex;
   readonly hub: EventHub;
+  /** Filter, sort and counts for the windows, kept in step with every commit. */
+  readonly view: LibraryViewState;
   private readonly clock: () => Date;
 
   constructor(store: LibraryStore, keys: KeyIndex, hub: EventHub, clock: () => Date = () => new Date()) {
@@ -17,6 +21,15 @@ export class ServiceContext {
     this.keys = keys;
     this.hub = hub;
     this.clock = clock;
+    this.view = new LibraryViewState(
+      function* rows() {
+        for (const item of store.items()) yield toItemRow(item);
+      },
+      (id) => {
+        const item = store.getItem(id);
+        return item ? toItemRow(item) : undefined;
+      },
+    );
   }
 
   now(): string {
@@ -36,8 +49,9 @@ export class ServiceContext {
   /** Commits, waits until durable, then tells every window what changed. */
   async commit(ops: LibraryOp[], changed: { items?: ItemId[] | 'all'; collections?: boolean }): Promise<void> {
     const done = this.store.commit(ops);
-    // Windows can redraw from memory at once; durability is awaited before the call returns.
-    this.hub.emit('onLibraryChanged', { itemIds: changed.items ?? [], collectionsChanged: changed.collections ?? false });
+    const items = changed.items ?? [];
+    // Windows can redraw from memory at once (the event carries the changed rows); durability is awaited before the call returns.
+    this.hub.emit('onLibraryChanged', { itemIds: items, collectionsChanged: changed.collections ?? false, ...this.view.afterCommit(ops, items) });
     await done;
   }
 

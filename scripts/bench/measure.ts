@@ -34,8 +34,9 @@ export async function longestBlock<T>(run: () => Promise<T>): Promise<{ blockMs:
   }
 }
 
-export function stats(samples: number[]): { max: number; p50: number; mean: number } {
+export function stats(samples: number[]): { max: number; p50: number; p95: number; mean: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length);
-  return { max: round(sorted.at(-1) ?? 0), p50: round(sorted[Math.floor(sorted.length / 2)] ?? 0), mean: round(mean) };
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+  return { max: round(sorted.at(-1) ?? 0), p50: round(at(0.5)), p95: round(at(0.95)), mean: round(mean) };
 }

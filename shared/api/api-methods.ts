@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { FolioApi } from './folio-api.ts';
 import { COLLECTION_ARG_SCHEMAS, KEY_ARG_SCHEMAS, LIBRARY_ARG_SCHEMAS, NOTE_ARG_SCHEMAS } from './schemas-library.ts';
 import { IO_ARG_SCHEMAS } from './schemas-io.ts';
+import { VIEW_ARG_SCHEMAS } from './schemas-view.ts';
 import { SHELL_ARG_SCHEMAS, UI_ARG_SCHEMAS } from './schemas-ui-shell.ts';
 import { BIBLIOGRAPHY_ARG_SCHEMAS, SETTINGS_ARG_SCHEMAS } from './schemas-bibliography.ts';
 import { SEARCH_ARG_SCHEMAS } from './schemas-search.ts';
@@ -22,6 +23,7 @@ type ArgSchemas = { [M in ApiMethodName]: z.ZodType<ApiArgs<M>> };
 /** Every method with the schema of its argument tuple. The only list of channels. */
 export const API_ARG_SCHEMAS: ArgSchemas = {
   ...LIBRARY_ARG_SCHEMAS,
+  ...VIEW_ARG_SCHEMAS,
   ...COLLECTION_ARG_SCHEMAS,
   ...NOTE_ARG_SCHEMAS,
   ...IO_ARG_SCHEMAS,

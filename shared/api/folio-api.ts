@@ -13,6 +13,7 @@ import type { SettingsPatch } from './settings-types.ts';
 import type { FolioEvents } from './api-events.ts';
 import type { RelatedInfo, SavedSearchInfo, SearchAnswer, SearchRequestBody } from './search-types.ts';
 import type { SavedSearch } from '../model/library-doc.ts';
+import type { LibraryCounts, ViewIds, ViewPage, ViewPositions, ViewQuery } from './view-types.ts';
 
 /**
  * The one API contract. Implemented by the Electron main process (IPC) and by
@@ -37,6 +38,16 @@ export interface FolioApi {
     addTags(ids: ItemId[], tags: string[]): Promise<void>;
     removeTags(ids: ItemId[], tags: string[]): Promise<void>;
     allTags(): Promise<string[]>;
+  };
+  view: {
+    /** The answer to `query` from `offset`, at most `limit` rows, with its totals and revision. */
+    query(query: ViewQuery, offset: number, limit: number): Promise<ViewPage>;
+    /** The ids of the answer in shown order (select all, Shift ranges, a selection in table order). */
+    ids(query: ViewQuery, offset: number, limit: number): Promise<ViewIds>;
+    /** Where each id sits in the answer (scrolling to the cursor, a restored selection). */
+    locate(query: ViewQuery, ids: ItemId[]): Promise<ViewPositions>;
+    /** The sidebar's counts: all, unfiled, trash and every tag. */
+    counts(): Promise<LibraryCounts>;
   };
   collections: {
     list(): Promise<Collection[]>;

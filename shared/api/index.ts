@@ -9,6 +9,7 @@ export * from './duplicates-types.ts';
 export * from './bibliography-types.ts';
 export * from './settings-types.ts';
 export * from './search-types.ts';
+export * from './view-types.ts';
 export * from './api-events.ts';
 export * from './folio-api.ts';
 export * from './api-error.ts';

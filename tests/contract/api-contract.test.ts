@@ -104,6 +104,35 @@ for (const [name, make] of [['Electron IPC', ipcClient], ['web host HTTP', httpC
       expect(await api.search.listSaved()).toEqual([]);
     });
 
+    it('answers the view: ranges, ids, positions and counts, filtered and sorted by the service', async () => {
+      const api = await make();
+      const bib = ['Zeta networks', 'Alpha attention', 'Mu attention', 'Beta graphs']
+        .map((title, i) => `@article{k${i}, title={${title}}, author={Écrivain, Ann}, year=${2000 + i}}`).join('\n');
+      await api.io.importText({ text: bib, fileName: 'view.bib' });
+      const byTitle = { view: 'all', sort: { column: 'title', direction: 'asc' }, filter: '' } as const;
+      const page = await api.view.query(byTitle, 1, 2);
+      expect(page).toMatchObject({ total: 4, inViewCount: 4, offset: 1 });
+      expect(page.rows.map((r) => r.title)).toEqual(['Beta graphs', 'Mu attention']);
+      const filtered = await api.view.query({ ...byTitle, filter: 'ATTENTION ecrivain' }, 0, 10);
+      expect(filtered.rows.map((r) => r.title)).toEqual(['Alpha attention', 'Mu attention']);
+      expect(filtered.inViewCount).toBe(4);
+      const ids = await api.view.ids({ ...byTitle, sort: { column: 'year', direction: 'desc' } }, 0, 10);
+      expect(ids.total).toBe(4);
+      const rows = await api.view.query(byTitle, 0, 10);
+      expect(ids.ids).toEqual([...rows.rows].sort((a, b) => (b.year ?? 0) - (a.year ?? 0)).map((r) => r.id));
+      const located = await api.view.locate(byTitle, [rows.rows[2]!.id, 'it_missing' as never]);
+      expect(located.indices).toEqual([2, -1]);
+      await api.library.trash([rows.rows[0]!.id]);
+      await api.library.addTags([rows.rows[1]!.id], ['ml']);
+      expect(await api.view.counts()).toEqual({ all: 3, unfiled: 3, trash: 1, tags: [{ tag: 'ml', count: 1 }] });
+      const after = await api.view.query(byTitle, 0, 10);
+      expect(after.total).toBe(3);
+      expect(after.revision).toBeGreaterThan(page.revision);
+      expect((await api.view.query({ ...byTitle, view: 'trash' }, 0, 10)).rows.map((r) => r.title)).toEqual(['Alpha attention']);
+      await expect(api.view.query(byTitle, -1, 10)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(api.view.query({ ...byTitle, sort: { column: 'rating', direction: 'asc' } } as never, 0, 10)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    });
+
     it('keeps the UI state', async () => {
       const api = await make();
       const state = { ...(await api.ui.getState()), view: 'trash', filter: 'lecun' };

@@ -9,6 +9,8 @@ import {
 import type { LibraryOwner, LibraryStore } from '../library-store/library-store.ts';
 import { UiStateStore } from '../ui-state-store.ts';
 import { deferredApi } from './deferred-api.ts';
+import { LibraryViewState } from '../view/library-view-state.ts';
+import { createViewMethods } from '../view/view-methods.ts';
 
 export interface WarmStartOptions {
   folder: string;
@@ -44,7 +46,15 @@ export async function openWarmService(options: WarmStartOptions): Promise<FolioS
 function warmService(root: string, host: LibraryInfo['host'], cache: RowsCache, hub: EventHub, loading: Promise<FolioService>): FolioService {
   let loaded: FolioService | null = null;
   const uiState = new UiStateStore(root);
+  // The first window paints from the cached rows: filter and sort work on them before the library has loaded.
+  const byId = new Map(cache.rows.map((r) => [r.id, r]));
+  const cachedView = new LibraryViewState(() => cache.rows, (id) => byId.get(id));
+  const early = createViewMethods(cachedView);
   const { api, settled } = deferredApi(loading.then((service) => service.api), {
+    'view.query': early.query,
+    'view.ids': early.ids,
+    'view.locate': early.locate,
+    'view.counts': early.counts,
     'library.listRows': async () => cache.rows,
     'library.info': async () => ({
       path: root,
@@ -64,6 +74,9 @@ function warmService(root: string, host: LibraryInfo['host'], cache: RowsCache, 
   const ready = settled.then(async () => {
     const service = await loading;
     loaded = service;
+    cachedView.dispose();
+    // Build the loaded library's view now, not on the next keystroke.
+    await service.api.view.counts();
     // Recovery at load (a damaged file that kept its size and mtime) means the cached rows were not the library.
     if (service.store.warnings.length > 0 || service.store.itemCount() !== cache.rows.length) {
       hub.emit('onLibraryChanged', { itemIds: 'all', collectionsChanged: true });

@@ -3,6 +3,7 @@ import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import { toItemRow } from '../../../shared/model/item-row.ts';
 import { getFolio } from '../platform/index.ts';
+import { PAGE_SIZE, type RowPages } from './logic/row-pages.ts';
 import type { SelectionState } from './logic/selection.ts';
 import { errorMessage, type SliceCreator } from './store-types.ts';
 
@@ -21,30 +22,27 @@ export interface ItemsSlice {
 
 const plural = (n: number, word: string): string => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
-/** After removing rows from the view, keep the cursor where it was, like a file manager. */
-function selectionAfterRemoval(selection: SelectionState, visibleIds: readonly ItemId[], removed: ReadonlySet<ItemId>): ItemId | null {
-  const firstIndex = visibleIds.findIndex((id) => selection.selected.has(id));
-  for (let i = firstIndex; i >= 0 && i < visibleIds.length; i++) {
-    const id = visibleIds[i] as ItemId;
-    if (!removed.has(id)) return id;
+/** Where the first selected row sits among the rows the window holds (else the cursor's last known place). */
+function firstSelectedIndex(pages: RowPages, selection: SelectionState, cursorIndex: number | null): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const [page, rows] of pages) {
+    rows.forEach((row, i) => {
+      if (selection.selected.has(row.id)) best = Math.min(best, page * PAGE_SIZE + i);
+    });
   }
-  for (let i = firstIndex - 1; i >= 0; i--) {
-    const id = visibleIds[i] as ItemId;
-    if (!removed.has(id)) return id;
-  }
-  return null;
+  return Number.isFinite(best) ? best : (cursorIndex ?? 0);
 }
 
 export const createItemsSlice: SliceCreator<ItemsSlice> = (set, get) => ({
   async trashItems(ids) {
     if (ids.length === 0) return;
-    const removed = new Set(ids);
-    const next = selectionAfterRemoval(get().selection, get().visibleRows.map((r) => r.id), removed);
+    // After the rows leave the view, the row that takes the first one's place is selected, like a file manager.
+    const index = firstSelectedIndex(get().pages, get().selection, get().cursorIndex);
     try {
       await getFolio().library.trash([...ids]);
-      get().refreshRows(ids);
-      if (next) get().selectIds([next]);
-      else get().selectIds([]);
+      await get().refreshView();
+      const next = await get().idAt(Math.min(index, get().total - 1));
+      get().selectIds(next ? [next] : []);
       get().pushToast('info', `Moved ${plural(ids.length, 'item')} to the trash`);
     } catch (error) {
       get().pushToast('error', `Could not move to the trash: ${errorMessage(error)}`);
@@ -83,7 +81,7 @@ export const createItemsSlice: SliceCreator<ItemsSlice> = (set, get) => ({
   },
 
   async emptyTrash() {
-    const trashed = get().sortedRows.filter((r) => r.trashed).length;
+    const trashed = get().counts.trash;
     if (trashed === 0) return;
     const ok = await get().askConfirm({
       title: 'Empty trash',

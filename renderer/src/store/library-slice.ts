@@ -1,64 +1,54 @@
+import type { LibraryChangedEvent } from '../../../shared/api/event-types.ts';
 import type { LibraryInfo } from '../../../shared/api/library-types.ts';
+import type { LibraryCounts, TagCount } from '../../../shared/api/view-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { ItemRow } from '../../../shared/model/item.ts';
-import { sortRows, updateSorted } from '../../../shared/search/row-sort.ts';
 import { getFolio } from '../platform/index.ts';
+import { findRow, patchPages } from './logic/row-pages.ts';
 import { pruneSelection } from './logic/selection.ts';
-import { tagCounts, type TagCount } from './logic/tag-counts.ts';
-import { viewCounts, type ViewCounts } from './logic/view-counts.ts';
 import { errorMessage, type SliceCreator } from './store-types.ts';
+
+export interface ViewCounts {
+  all: number;
+  unfiled: number;
+  trash: number;
+}
 
 export interface LibrarySlice {
   info: LibraryInfo | null;
   loaded: boolean;
   loadError: string | null;
-  rowsById: ReadonlyMap<ItemId, ItemRow>;
-  /** Every row, trashed ones included, in the current sort order. */
-  sortedRows: ItemRow[];
   tags: TagCount[];
   counts: ViewCounts;
   loadInfo(): Promise<void>;
+  /** Asks the service again for the counts and the rows on screen. */
   reloadRows(): Promise<void>;
-  /** Re-reads the given rows; coalesces calls made in the same tick into one request. */
+  /** After an action on these rows: the table asks again for what it shows (coalesced with the change event's). */
   refreshRows(ids: readonly ItemId[]): void;
-  /** Replaces or adds `rows` and drops `removed` without re-sorting everything when the change is small. */
+  /**
+   * Applies rows the window already has (an edit's answer) and drops `removed`, without asking
+   * the service again unless the order or the view's membership may have changed.
+   */
   putRows(rows: readonly ItemRow[], removed: readonly ItemId[]): void;
+  /** A library change from the host: applies the rows it carries, asks only for what it lacks. */
+  applyLibraryChange(event: LibraryChangedEvent): void;
+  /** A row the window holds (on screen or near it), or undefined. */
+  knownRow(id: ItemId): ItemRow | undefined;
 }
 
-// Above this many changed rows a full sort is cheaper than binary insertion.
-const INCREMENTAL_LIMIT = 500;
-const FULL_RELOAD_ABOVE = 5_000;
-
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
-  let pending = new Set<ItemId>();
-  let scheduled = false;
+  function setCounts(counts: LibraryCounts): void {
+    set({ counts: { all: counts.all, unfiled: counts.unfiled, trash: counts.trash }, tags: counts.tags });
+  }
 
-  async function flushRefresh(): Promise<void> {
-    scheduled = false;
-    const ids = [...pending];
-    pending = new Set();
-    if (ids.length === 0) return;
-    // After a big import one full reload is cheaper than asking for every id.
-    if (ids.length > FULL_RELOAD_ABOVE) {
-      await get().reloadRows();
-      return;
-    }
-    try {
-      const rows = await getFolio().library.rowsByIds(ids);
-      const returned = new Set(rows.map((r) => r.id));
-      // Ids the host no longer knows were purged (Empty trash).
-      get().putRows(rows, ids.filter((id) => !returned.has(id)));
-    } catch {
-      await get().reloadRows();
-    }
+  async function loadCounts(): Promise<void> {
+    setCounts(await getFolio().view.counts());
   }
 
   return {
     info: null,
     loaded: false,
     loadError: null,
-    rowsById: new Map(),
-    sortedRows: [],
     tags: [],
     counts: { all: 0, unfiled: 0, trash: 0 },
 
@@ -74,52 +64,48 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
 
     async reloadRows() {
       try {
-        const rows = await getFolio().library.listRows();
-        const rowsById = new Map(rows.map((r) => [r.id, r]));
-        set({
-          rowsById,
-          sortedRows: sortRows(rows, get().sort),
-          tags: tagCounts(rows),
-          counts: viewCounts(rows),
-          loaded: true,
-          loadError: null,
-          selection: pruneSelection(get().selection, (id) => rowsById.has(id)),
-        });
-        get().recomputeVisible();
+        await Promise.all([get().refreshView(), loadCounts()]);
+        set({ loaded: true, loadError: null });
       } catch (error) {
         set({ loadError: errorMessage(error), loaded: true });
       }
     },
 
-    refreshRows(ids) {
-      for (const id of ids) pending.add(id);
-      if (scheduled) return;
-      scheduled = true;
-      queueMicrotask(() => void flushRefresh());
+    refreshRows() {
+      void get().refreshView().catch(() => undefined);
     },
 
     putRows(rows, removed) {
       if (rows.length === 0 && removed.length === 0) return;
-      const { rowsById, sortedRows, sort } = get();
-      const next = new Map(rowsById);
-      const changedIds = new Set<string>(removed);
-      for (const id of removed) next.delete(id);
-      for (const row of rows) {
-        if (rowsById.has(row.id)) changedIds.add(row.id);
-        next.set(row.id, row);
-      }
-      const all = [...next.values()];
-      const sorted = rows.length + changedIds.size <= INCREMENTAL_LIMIT
-        ? updateSorted(sortedRows, changedIds, rows, sort)
-        : sortRows(all, sort);
+      const { pages, orderMayChange } = patchPages(get().pages, rows, removed);
+      const gone = new Set<string>(removed);
       set({
-        rowsById: next,
-        sortedRows: sorted,
-        tags: tagCounts(all),
-        counts: viewCounts(all),
-        selection: removed.length > 0 ? pruneSelection(get().selection, (id) => next.has(id)) : get().selection,
+        pages,
+        selection: removed.length > 0 ? pruneSelection(get().selection, (id) => !gone.has(id)) : get().selection,
       });
-      get().recomputeVisible();
+      if (orderMayChange) void get().refreshView().catch(() => undefined);
+    },
+
+    applyLibraryChange(event) {
+      if (event.counts) setCounts(event.counts);
+      else void loadCounts().catch(() => undefined);
+      if (event.itemIds === 'all' || !event.rows) {
+        void get().reloadRows();
+        return;
+      }
+      const { pages, orderMayChange } = patchPages(get().pages, event.rows, event.removedIds ?? []);
+      const gone = new Set<string>(event.removedIds ?? []);
+      set({
+        pages,
+        selection: gone.size > 0 ? pruneSelection(get().selection, (id) => !gone.has(id)) : get().selection,
+        // The patched pages are the answer at the new revision: later page loads match it.
+        ...(!orderMayChange && event.revision !== undefined ? { viewRevision: event.revision } : {}),
+      });
+      if (orderMayChange) void get().refreshView().catch(() => undefined);
+    },
+
+    knownRow(id) {
+      return findRow(get().pages, id)?.row;
     },
   };
 };

@@ -1,18 +1,13 @@
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Store } from './store-types.ts';
 
-/** The selected ids in table order (the order the user sees). */
+/**
+ * The selected ids in the order they were selected: table order for a range or select-all (the
+ * service answers those in order), click order for Ctrl/Cmd+clicks. The window never holds
+ * the whole table order to sort them by.
+ */
 export function selectedIds(state: Store): ItemId[] {
-  const { selected } = state.selection;
-  if (selected.size === 0) return [];
-  if (selected.size === 1) return [...selected];
-  const ordered = state.visibleRows.filter((r) => selected.has(r.id)).map((r) => r.id);
-  // Selected rows hidden by the filter still count.
-  if (ordered.length < selected.size) {
-    const seen = new Set(ordered);
-    for (const id of selected) if (!seen.has(id)) ordered.push(id);
-  }
-  return ordered;
+  return [...state.selection.selected];
 }
 
 export function singleSelectedId(state: Store): ItemId | null {

@@ -73,11 +73,8 @@ function wireSelectionToDetails(): void {
 function wireHostEvents(): void {
   const { events } = getFolio();
   events.onLibraryChanged((event) => {
-    if (event.itemIds === 'all') void get().reloadRows();
-    else {
-      get().refreshRows(event.itemIds);
-      get().reloadDetailIfShown(event.itemIds);
-    }
+    get().applyLibraryChange(event);
+    if (event.itemIds !== 'all') get().reloadDetailIfShown(event.itemIds, event.rows);
     if (event.collectionsChanged) void get().loadCollections();
   });
   events.onStatus((event) => {
@@ -100,8 +97,11 @@ export async function startStore(): Promise<void> {
   // Without rows there is nothing to show: stay on the error screen.
   const failed = get().loadError;
   if (failed) throw new Error(failed);
-  const { rowsById } = get();
-  get().selectIds(ui.selectedItemIds.filter((id) => rowsById.has(id as ItemId)) as ItemId[]);
+  // Only ids the restored view still shows come back selected; the table scrolls to the cursor.
+  const saved = ui.selectedItemIds.slice(0, 10_000) as ItemId[];
+  const indices = await get().locate(saved).catch(() => saved.map(() => -1));
+  get().selectIds(saved.filter((_, i) => (indices[i] ?? -1) >= 0));
+  useStore.setState({ cursorIndex: indices.find((i) => i >= 0) ?? null, anchorIndex: indices.find((i) => i >= 0) ?? null });
   useStore.setState({ uiRestored: true });
   const persistence = persistUiState(ui);
   wireSelectionToDetails();

@@ -10,17 +10,20 @@ const PREVIEW = 8;
 
 /** Several items selected: what they are, and what can be done to all of them at once. */
 export function MultiSelectionSummary() {
-  const { selected, visibleRows, collections, inTrash } = useStore(
-    useShallow((s) => ({ selected: s.selection.selected, visibleRows: s.visibleRows, collections: s.collections, inTrash: s.view === 'trash' })),
+  const { selected, pages, collections, inTrash } = useStore(
+    useShallow((s) => ({ selected: s.selection.selected, pages: s.pages, collections: s.collections, inTrash: s.view === 'trash' })),
   );
   const preview = useMemo(() => {
     const out: { id: string; title: string }[] = [];
-    for (const row of visibleRows) {
-      if (out.length === PREVIEW) break;
-      if (selected.has(row.id)) out.push({ id: row.id, title: row.title || '(untitled)' });
+    // From the rows the window holds, in table order (pages are keyed by position).
+    for (const page of [...pages.keys()].sort((a, b) => a - b)) {
+      for (const row of pages.get(page) ?? []) {
+        if (out.length === PREVIEW) break;
+        if (selected.has(row.id)) out.push({ id: row.id, title: row.title || '(untitled)' });
+      }
     }
     return out;
-  }, [selected, visibleRows]);
+  }, [selected, pages]);
   const lines = useMemo(() => visibleCollectionLines(buildCollectionTree(collections), new Set(collections.map((c) => c.id))), [collections]);
   const [target, setTarget] = useState('');
   const s = useStore.getState;

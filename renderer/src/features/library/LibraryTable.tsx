@@ -2,47 +2,60 @@ import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index.ts';
+import { rowAt } from '../../store/logic/row-pages.ts';
 import { GRID_TEMPLATES, ROW_HEIGHT } from './columns.ts';
 import { TableHeader } from './TableHeader.tsx';
-import { TableRow } from './TableRow.tsx';
+import { PlaceholderRow, TableRow } from './TableRow.tsx';
 import { RowContextMenu } from './RowContextMenu.tsx';
 import { TableEmptyState } from './TableEmptyState.tsx';
 import { useTableKeyboard } from './useTableKeyboard.ts';
 import './table.css';
 
+/**
+ * The item table: the service filters and sorts, this paints the rows on screen from a bounded
+ * page cache, asks for the pages it lacks as it scrolls and shows placeholders until they come.
+ */
 export function LibraryTable() {
-  const rows = useStore((s) => s.visibleRows);
-  const cursor = useStore((s) => s.selection.cursor);
+  const { total, pages, shownFilter } = useStore(useShallow((s) => ({ total: s.total, pages: s.pages, shownFilter: s.shownQuery?.filter })));
+  const cursorIndex = useStore((s) => s.cursorIndex);
   const { loaded, multi, view } = useStore(useShallow((s) => ({ loaded: s.loaded, multi: s.selection.selected.size > 1, view: s.view })));
   const scroller = useRef<HTMLDivElement>(null);
   const onKeyDown = useTableKeyboard(scroller);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
 
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
-    // Index keys (the default): with fixed row heights nothing is measured, and
-    // an id-keyed cache would cost a lookup per row on every filter keystroke.
+    // Index keys (the default): with fixed row heights nothing is measured.
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  // Ask for the pages on screen; again when an answer replaced the pages.
+  useEffect(() => {
+    useStore.getState().showRange(first, last);
+  }, [first, last, pages, total]);
 
   // Keep the keyboard cursor in view, and bring a restored selection into view once rows arrive.
   // Not on every rows change: a library update must not yank the scroll position.
   useEffect(() => {
-    if (cursor === null || !loaded) return;
-    const index = useStore.getState().visibleRows.findIndex((r) => r.id === cursor);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [cursor, loaded, view, virtualizer]);
+    if (cursorIndex === null || !loaded) return;
+    virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
+  }, [cursorIndex, loaded, view, virtualizer]);
 
   return (
     <div
       className="item-table"
       role="grid"
       aria-label="Items"
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={total + 1}
       aria-multiselectable="true"
       data-testid="item-table"
+      data-total={total}
+      data-shown-filter={shownFilter ?? undefined}
       data-multi={multi || undefined}
       tabIndex={0}
       style={{
@@ -60,15 +73,16 @@ export function LibraryTable() {
     >
       <TableHeader />
       <div ref={scroller} className="table-scroller">
-        {rows.length === 0 ? (
+        {total === 0 ? (
           loaded ? <TableEmptyState /> : null
         ) : (
           <div className="table-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((v) => {
-              const row = rows[v.index];
-              // Keyed by position: when the filter changes the rows, the ~40 row
-              // elements are updated in place instead of being torn down and rebuilt.
-              return row ? <TableRow key={v.index} row={row} index={v.index} top={v.start} /> : null;
+            {items.map((v) => {
+              const row = rowAt(pages, v.index);
+              // Keyed by position: when the answer changes, the ~40 row elements are updated in place.
+              return row
+                ? <TableRow key={v.index} row={row} index={v.index} top={v.start} />
+                : <PlaceholderRow key={v.index} index={v.index} top={v.start} />;
             })}
           </div>
         )}

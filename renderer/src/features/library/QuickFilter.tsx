@@ -36,7 +36,7 @@ export function QuickFilter() {
             e.preventDefault();
             const table = document.querySelector<HTMLElement>('[data-testid="item-table"]');
             table?.focus();
-            if (useStore.getState().selection.selected.size === 0) useStore.getState().moveCursor(1, false);
+            if (useStore.getState().selection.selected.size === 0) void useStore.getState().moveCursor(1, false);
           }
         }}
       />

@@ -5,7 +5,7 @@ import { useStore } from '../../store/index.ts';
 /** Why the table is empty, and what to do about it. */
 export function TableEmptyState() {
   const { view, filter, inView, total } = useStore(
-    useShallow((s) => ({ view: s.view, filter: s.filter, inView: s.inViewCount, total: s.rowsById.size })),
+    useShallow((s) => ({ view: s.view, filter: s.filter, inView: s.inViewCount, total: s.counts.all + s.counts.trash })),
   );
   const clearFilter = () => useStore.getState().setFilter('');
 

@@ -38,21 +38,22 @@ export const TableRow = memo(function TableRow({ row, index, top }: TableRowProp
     // A plain press on an already selected row may start a drag of the whole
     // selection: collapse to this row only on click (below), not on press.
     if (selected && !toggle && !e.shiftKey) return;
-    useStore.getState().clickRow(row.id, { toggle, range: e.shiftKey });
+    void useStore.getState().clickRow(row.id, index, { toggle, range: e.shiftKey });
   };
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     if (selected && !e.ctrlKey && !e.metaKey && !e.shiftKey && useStore.getState().selection.selected.size > 1) {
-      useStore.getState().clickRow(row.id, { toggle: false, range: false });
+      void useStore.getState().clickRow(row.id, index, { toggle: false, range: false });
     }
   };
   const onContextMenu = () => {
-    if (!selected) useStore.getState().clickRow(row.id, { toggle: false, range: false });
+    if (!selected) void useStore.getState().clickRow(row.id, index, { toggle: false, range: false });
   };
   const onDragStart = (e: DragEvent<HTMLDivElement>) => {
     const state = useStore.getState();
-    if (!state.selection.selected.has(row.id)) state.clickRow(row.id, { toggle: false, range: false });
+    if (!state.selection.selected.has(row.id)) void state.clickRow(row.id, index, { toggle: false, range: false });
     const ids = selectedIds(useStore.getState());
-    const keys = ids.map((id) => state.rowsById.get(id)?.key ?? '').filter((k) => k.length > 0);
+    // Keys of the rows the window holds: a drag of 50,000 ids names what is on screen, not every key.
+    const keys = ids.map((id) => state.knownRow(id)?.key ?? '').filter((k) => k.length > 0);
     writeItemDrag(e.dataTransfer, ids, keys.join(', '));
     e.dataTransfer.setDragImage(dragImage(ids.length), -10, -6);
   };
@@ -93,3 +94,20 @@ export const TableRow = memo(function TableRow({ row, index, top }: TableRowProp
     </div>
   );
 });
+
+/** A row whose page is still on its way: the stripes and height of a row, no content. */
+export function PlaceholderRow({ index, top }: { index: number; top: number }) {
+  return (
+    <div
+      className={`table-row placeholder-row${index % 2 === 1 ? ' odd' : ''}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy="true"
+      data-testid="placeholder-row"
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      <div className="cell col-status" role="gridcell" />
+      <div className="cell col-title" role="gridcell"><span className="placeholder-bar" /></div>
+    </div>
+  );
+}

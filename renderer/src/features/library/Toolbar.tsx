@@ -24,7 +24,7 @@ export function Toolbar() {
       title: viewTitle(s),
       inTrash: s.view === 'trash',
       selectedCount: s.selection.selected.size,
-      shown: s.visibleRows.length,
+      shown: s.total,
       inView: s.inViewCount,
     })),
   );

@@ -23,7 +23,7 @@ export function useTableKeyboard(scroller: RefObject<HTMLDivElement | null>) {
     const s = useStore.getState();
     const mod = e.ctrlKey || e.metaKey;
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 20) / ROW_HEIGHT) - 1);
-    const total = s.visibleRows.length;
+    const total = s.total;
     let delta: number;
     switch (e.key) {
       case 'ArrowDown': delta = 1; break;
@@ -36,7 +36,7 @@ export function useTableKeyboard(scroller: RefObject<HTMLDivElement | null>) {
       case 'A':
         if (!mod || e.shiftKey || e.altKey) return;
         e.preventDefault();
-        s.selectAllVisible();
+        void s.selectAllVisible();
         return;
       case 'Delete':
       case 'Backspace':
@@ -54,6 +54,6 @@ export function useTableKeyboard(scroller: RefObject<HTMLDivElement | null>) {
         return;
     }
     e.preventDefault();
-    s.moveCursor(delta, e.shiftKey);
+    void s.moveCursor(delta, e.shiftKey);
   };
 }

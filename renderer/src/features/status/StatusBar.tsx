@@ -17,7 +17,7 @@ export function StatusBar() {
   const st = useStore(
     useShallow((s) => ({
       inView: s.inViewCount,
-      shown: s.visibleRows.length,
+      shown: s.total,
       total: s.counts.all,
       selected: s.selection.selected.size,
       writeError: s.lastWriteError,

@@ -1,67 +1,41 @@
 import { describe, it, expect } from 'vitest';
 import type { ItemId } from '../../../../shared/model/ids.ts';
-import { clickSelection, EMPTY_SELECTION, moveCursor, pruneSelection, selectAll, selectOnly, type SelectionState } from './selection.ts';
-import { testRow } from './test-rows.ts';
+import { EMPTY_SELECTION, pruneSelection, rangeSelection, selectAll, selectOnly, toggleSelection, type SelectionState } from './selection.ts';
 
-const rows = ['a', 'b', 'c', 'd', 'e'].map((id) => testRow(id));
 const sel = (s: SelectionState) => [...s.selected].sort();
 const id = (s: string) => s as ItemId;
-const plain = { toggle: false, range: false };
+const ids = (...s: string[]) => s.map(id);
 
-describe('clickSelection', () => {
-  it('plain click selects one row and sets the anchor', () => {
-    const s = clickSelection(selectOnly(id('a')), rows, id('c'), plain);
+describe('selection', () => {
+  it('a plain click selects one row and sets the anchor', () => {
+    const s = selectOnly(id('c'));
     expect(sel(s)).toEqual(['c']);
     expect(s.anchor).toBe('c');
   });
   it('Ctrl/Cmd+click toggles rows in and out', () => {
-    let s = clickSelection(selectOnly(id('a')), rows, id('c'), { toggle: true, range: false });
+    let s = toggleSelection(selectOnly(id('a')), id('c'));
     expect(sel(s)).toEqual(['a', 'c']);
-    s = clickSelection(s, rows, id('a'), { toggle: true, range: false });
+    s = toggleSelection(s, id('a'));
     expect(sel(s)).toEqual(['c']);
+    expect(s.anchor).toBe('a');
   });
-  it('Shift+click selects from the anchor, in either direction, keeping the anchor', () => {
-    let s = clickSelection(selectOnly(id('b')), rows, id('d'), { toggle: false, range: true });
-    expect(sel(s)).toEqual(['b', 'c', 'd']);
-    s = clickSelection(s, rows, id('a'), { toggle: false, range: true });
-    expect(sel(s)).toEqual(['a', 'b']);
-    expect(s.anchor).toBe('b');
+  it('a range replaces the selection and keeps the anchor; with add it joins it', () => {
+    const start = toggleSelection(selectOnly(id('a')), id('d'));
+    const replaced = rangeSelection(start, ids('d', 'e'), id('e'), false);
+    expect(sel(replaced)).toEqual(['d', 'e']);
+    expect(replaced.anchor).toBe('d');
+    expect(replaced.cursor).toBe('e');
+    expect(sel(rangeSelection(start, ids('d', 'e'), id('e'), true))).toEqual(['a', 'd', 'e']);
   });
-  it('Ctrl+Shift+click adds the range to the selection', () => {
-    const start = clickSelection(selectOnly(id('a')), rows, id('d'), { toggle: true, range: false });
-    const s = clickSelection(start, rows, id('e'), { toggle: true, range: true });
-    expect(sel(s)).toEqual(['a', 'd', 'e']);
+  it('keeps a range in table order, so the selection reads in the order shown', () => {
+    expect([...rangeSelection(selectOnly(id('c')), ids('a', 'b', 'c'), id('a'), false).selected]).toEqual(['a', 'b', 'c']);
   });
-});
-
-describe('moveCursor', () => {
-  it('moves and clamps at both ends', () => {
-    expect(sel(moveCursor(selectOnly(id('b')), rows, -1, false))).toEqual(['a']);
-    expect(sel(moveCursor(selectOnly(id('a')), rows, -1, false))).toEqual(['a']);
-    expect(sel(moveCursor(selectOnly(id('b')), rows, 100, false))).toEqual(['e']);
-  });
-  it('starts at the first row going down and the last going up when nothing is selected', () => {
-    expect(sel(moveCursor(EMPTY_SELECTION, rows, 1, false))).toEqual(['a']);
-    expect(sel(moveCursor(EMPTY_SELECTION, rows, -1, false))).toEqual(['e']);
-  });
-  it('Shift extends from the anchor and can shrink back', () => {
-    let s = moveCursor(selectOnly(id('b')), rows, 1, true);
-    s = moveCursor(s, rows, 1, true);
-    expect(sel(s)).toEqual(['b', 'c', 'd']);
-    s = moveCursor(s, rows, -1, true);
-    expect(sel(s)).toEqual(['b', 'c']);
-  });
-  it('leaves an empty table alone', () => {
-    expect(moveCursor(EMPTY_SELECTION, [], 1, false)).toBe(EMPTY_SELECTION);
-  });
-});
-
-describe('selectAll and pruneSelection', () => {
-  it('selects every visible row', () => {
-    expect(sel(selectAll(rows, EMPTY_SELECTION))).toEqual(['a', 'b', 'c', 'd', 'e']);
+  it('selects every shown id, and nothing in an empty table', () => {
+    expect([...selectAll(ids('a', 'b', 'c'), EMPTY_SELECTION).selected]).toEqual(['a', 'b', 'c']);
+    expect(selectAll([], selectOnly(id('a')))).toBe(EMPTY_SELECTION);
   });
   it('drops ids that no longer exist and moves anchor/cursor to a survivor', () => {
-    const s = clickSelection(selectOnly(id('a')), rows, id('c'), { toggle: false, range: true });
+    const s = rangeSelection(selectOnly(id('a')), ids('a', 'b', 'c'), id('c'), false);
     const pruned = pruneSelection(s, (x) => x !== 'a');
     expect(sel(pruned)).toEqual(['b', 'c']);
     expect(pruned.anchor).toBe('b');
