@@ -96,9 +96,9 @@ describe('request bodies', () => {
 
   it('stops reading a chunked body at the limit, with bounded memory, and keeps answering', async () => {
     const before = await peakMemoryBytes(host.process.pid!);
-    const exchange = await rawRequest(callHead('transfer-encoding: chunked\r\n'), MAX_CALL_BODY_BYTES + 64 * 1024 * 1024);
-    // Socket buffers on both sides hold a few MiB that the host never read.
-    expect(exchange.sent).toBeLessThan(MAX_CALL_BODY_BYTES + 32 * 1024 * 1024);
+    const exchange = await rawRequest(callHead('transfer-encoding: chunked\r\n'), MAX_CALL_BODY_BYTES + 256 * 1024 * 1024);
+    // Socket and parser buffers on both sides hold some MiB that the host never read (about 17 MiB seen).
+    expect(exchange.sent).toBeLessThan(MAX_CALL_BODY_BYTES + 64 * 1024 * 1024);
     if (exchange.response !== '') expect(exchange.response).toMatch(/^HTTP\/1\.1 413 /);
     expect(await peakMemoryBytes(host.process.pid!)).toBeLessThan(before + MAX_CALL_BODY_BYTES + 96 * 1024 * 1024);
     expect(await client.api.library.info()).toMatchObject({ path: library });
@@ -115,5 +115,15 @@ describe('Host and Origin', () => {
     expect(cross.response).toMatch(/^HTTP\/1\.1 403 /);
     const own = await rawRequest(`GET / HTTP/1.1\r\nHost: localhost:${client.port}\r\nconnection: close\r\n\r\n`);
     expect(own.response).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
+  it('serves the renderer with the strict CSP: scripts from itself only, no eval, no inline scripts', async () => {
+    const page = await client.get('/');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    const scripts = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+    expect(scripts).toBe("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
