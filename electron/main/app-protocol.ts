@@ -1,6 +1,5 @@
-import { protocol, net } from 'electron';
-import { pathToFileURL } from 'node:url';
-import { resolveStaticPath } from '../services/renderer-assets/static-files.ts';
+import { protocol } from 'electron';
+import { readStatic, resolveStaticPath } from '../services/renderer-assets/static-files.ts';
 import { RENDERER_CSP } from '../services/renderer-assets/renderer-csp.ts';
 
 import { APP_HOST, APP_SCHEME } from './app-url.ts';
@@ -12,17 +11,20 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from folio://app/, never file://, and nothing outside its folder. */
+/**
+ * Serves the built renderer from folio://app/, never file://, and nothing outside its folder: the same
+ * reader as the web host's, which refuses a link out of the folder, a FIFO or a device without blocking.
+ */
 export function handleAppScheme(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-    const path = resolveStaticPath(rendererDir, url.pathname);
-    if (!path) return new Response('Forbidden', { status: 403 });
-    const response = await net.fetch(pathToFileURL(path).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', RENDERER_CSP);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
+    if (!resolveStaticPath(rendererDir, url.pathname)) return new Response('Forbidden', { status: 403 });
+    const file = await readStatic(rendererDir, url.pathname);
+    if (!file) return new Response('Not found', { status: 404 });
+    return new Response(new Uint8Array(file.body), {
+      status: 200,
+      headers: { 'Content-Type': file.type, 'Content-Security-Policy': RENDERER_CSP, 'X-Content-Type-Options': 'nosniff' },
+    });
   });
 }

@@ -3,7 +3,7 @@ import type { ImportReport, ImportRequest } from '../../shared/api/io-types.ts';
 import type { PdfImportResult } from '../../shared/api/attachments-types.ts';
 import { FolioError } from '../../shared/api/api-error.ts';
 import type { ItemId } from '../../shared/model/ids.ts';
-import { findAttachment, resolveInsideAttachments } from './attachments/attachment-files.ts';
+import { checkedAttachmentPath, findAttachment } from './attachments/attachment-files.ts';
 import { importPdfBytes, type PdfImportOptions } from './attachments/pdf-import.ts';
 import { createDuplicateMethods } from './duplicates/duplicate-methods.ts';
 import { ImportJobs } from './import-jobs.ts';
@@ -20,8 +20,8 @@ export interface IntakeServices {
   cancelImport(jobId: string): boolean;
   /** For the CLI: a PDF already read from disk. */
   importPdf(fileName: string, bytes: Uint8Array, itemId: ItemId | null, options?: PdfImportOptions): Promise<PdfImportResult>;
-  /** The absolute path of an attachment, checked to lie inside the library (for opening it). */
-  attachmentPath(itemId: ItemId, attachmentId: AttachmentId): string;
+  /** The real path of an attachment, checked to be a regular file inside the library (for a system viewer). */
+  attachmentPath(itemId: ItemId, attachmentId: AttachmentId): Promise<string>;
 }
 
 export function createIntakeServices(ctx: ServiceContext, lookup: LookupOptions = {}): IntakeServices {
@@ -53,9 +53,9 @@ export function createIntakeServices(ctx: ServiceContext, lookup: LookupOptions 
     },
     cancelImport: (jobId) => jobs.cancel(jobId),
     importPdf,
-    attachmentPath(itemId, attachmentId) {
+    async attachmentPath(itemId, attachmentId) {
       const attachment = findAttachment(ctx.requireItem(itemId), attachmentId);
-      return resolveInsideAttachments(ctx.store.folder, attachment.path);
+      return checkedAttachmentPath(ctx.store.folder, attachment.path);
     },
   };
 }

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { FolioError } from '../../shared/api/api-error.ts';
 import { asItemId } from '../../shared/model/ids.ts';
 import type { FolioService } from '../services/folio-service.ts';
-import { resolveInsideAttachments } from '../services/attachments/attachment-files.ts';
+import { openAttachmentFile } from '../services/attachments/attachment-files.ts';
+import type { OpenedLibraryFile } from '../services/safe-library-file.ts';
 
 /** `/attachments/<item-id>/<file>`: the browser's stand-in for "open with the system viewer". */
 export const ATTACHMENTS_PATH = '/attachments/';
@@ -14,8 +14,9 @@ function refuse(res: ServerResponse, status: number, message: string): void {
 }
 
 /**
- * Serves a stored attachment of a library item. The path must be one the item lists, and it is
- * resolved and checked to stay inside `<library>/attachments/`; the token was checked by the caller.
+ * Serves a stored attachment of a library item. The path must be one the item lists, and only a regular
+ * file whose real path is inside `<library>/attachments/` is opened (see safe-library-file.ts); the body is
+ * streamed and never longer than the size the file had when opened. The token was checked by the caller.
  */
 export async function serveAttachment(service: FolioService, pathname: string, res: ServerResponse): Promise<void> {
   let rel: string;
@@ -29,21 +30,29 @@ export async function serveAttachment(service: FolioService, pathname: string, r
   const item = service.store.getItem(itemId);
   const attachment = item?.attachments.find((a) => a.path === rel);
   if (!item || !attachment) return refuse(res, 404, 'Not found');
-  let body: Buffer;
+  let file: OpenedLibraryFile;
   try {
-    body = await readFile(resolveInsideAttachments(service.store.folder, attachment.path));
+    file = await openAttachmentFile(service.store.folder, attachment.path);
   } catch (error) {
-    if (error instanceof FolioError) return refuse(res, 403, error.message);
-    return refuse(res, 404, 'The attachment file is missing');
+    if (error instanceof FolioError) return refuse(res, error.code === 'NOT_FOUND' ? 404 : 403, error.message);
+    return refuse(res, 500, `Could not read the attachment: ${(error as Error).message}`);
   }
   const name = attachment.path.split('/').pop() ?? 'attachment.pdf';
   res.writeHead(200, {
     'content-type': attachment.mediaType === 'application/pdf' ? 'application/pdf' : 'application/octet-stream',
     'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(name)}`,
-    'content-length': body.length,
+    'content-length': file.size,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
   });
-  res.end(body);
+  if (file.size === 0) {
+    await file.handle.close();
+    res.end();
+    return;
+  }
+  const stream = file.handle.createReadStream({ start: 0, end: file.size - 1, autoClose: true });
+  stream.on('error', () => res.destroy());
+  res.on('close', () => stream.destroy());
+  stream.pipe(res);
 }

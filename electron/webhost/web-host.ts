@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { dispatchApiCall } from '../../shared/api/api-dispatch.ts';
 import type { ApiResult } from '../../shared/api/api-error.ts';
@@ -7,10 +7,10 @@ import { CALL_PATH, EVENTS_PATH, TOKEN_FRAGMENT_KEY, TOKEN_HEADER } from '../../
 import type { FolioService } from '../services/folio-service.ts';
 import { readStatic } from '../services/renderer-assets/static-files.ts';
 import { RENDERER_CSP } from '../services/renderer-assets/renderer-csp.ts';
+import { HttpRefusal, readBodyWithin } from '../services/loopback-http/request-body.ts';
+import { loopbackRequestAllowed, sameToken } from '../services/loopback-http/request-guards.ts';
 import { ATTACHMENTS_PATH, serveAttachment } from './attachment-route.ts';
-
-
-const MAX_BODY = 256 * 1024 * 1024;
+import { MAX_CALL_BODY_BYTES, parseCallBody } from './call-body.ts';
 
 export interface WebHost {
   readonly url: string;
@@ -25,14 +25,9 @@ export interface WebHostOptions {
   token?: string;
 }
 
-function sameToken(expected: Buffer, given: string | null | undefined): boolean {
-  if (!given) return false;
-  const buf = Buffer.from(given);
-  return buf.length === expected.length && timingSafeEqual(buf, expected);
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
   res.writeHead(status, {
+    ...extra,
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -42,19 +37,14 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
-function sendResult(res: ServerResponse, status: number, result: ApiResult): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(result));
+function sendResult(res: ServerResponse, status: number, result: ApiResult, extra: Record<string, string> = {}): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(result), extra);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** A body refused for its size is not read further, so the connection cannot carry another request. */
+function sendRefusal(res: ServerResponse, refusal: HttpRefusal): void {
+  const extra: Record<string, string> = refusal.status === 413 ? { connection: 'close' } : {};
+  sendResult(res, refusal.status, { ok: false, error: { code: 'INVALID_ARGUMENT', message: refusal.message } }, extra);
 }
 
 /** Serves the built renderer and the FolioApi on 127.0.0.1 only, guarded by a per-run token. */
@@ -65,15 +55,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const sseClients = new Set<ServerResponse>();
   let port = 0;
 
-  const hostAllowed = (req: IncomingMessage): boolean => {
-    const host = req.headers.host ?? '';
-    return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
-  };
-  const originAllowed = (req: IncomingMessage): boolean => {
-    const origin = req.headers.origin;
-    return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
-  };
-
   const handleCall = async (req: IncomingMessage, res: ServerResponse) => {
     if (!sameToken(tokenBuf, req.headers[TOKEN_HEADER] as string | undefined)) {
       return sendResult(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong token' } });
@@ -81,11 +62,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendResult(res, 415, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Expected application/json' } });
     }
-    let body: { method?: unknown; args?: unknown };
+    let body: ReturnType<typeof parseCallBody>;
     try {
-      body = JSON.parse(await readBody(req)) as { method?: unknown; args?: unknown };
+      body = parseCallBody(await readBodyWithin(req, MAX_CALL_BODY_BYTES));
     } catch (error) {
-      return sendResult(res, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message: `Bad request body: ${(error as Error).message}` } });
+      if (error instanceof HttpRefusal) return sendRefusal(res, error);
+      throw error;
     }
     sendResult(res, 200, await dispatchApiCall(service.api, body.method, body.args));
   };
@@ -105,10 +87,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!hostAllowed(req) || !originAllowed(req)) return send(res, 403, 'text/plain', 'Forbidden host or origin');
+    if (!loopbackRequestAllowed(req, port)) return send(res, 403, 'text/plain', 'Forbidden host or origin');
     if (req.method === 'POST' && url.pathname === CALL_PATH) {
       handleCall(req, res).catch((error: unknown) => {
-        sendResult(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } });
+        if (!res.headersSent) sendResult(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } });
       });
       return;
     }
@@ -116,7 +98,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method === 'GET' && url.pathname.startsWith(ATTACHMENTS_PATH)) {
       // Opened in a new tab, so the token comes as a query parameter, as for the event stream.
       if (!sameToken(tokenBuf, url.searchParams.get(TOKEN_FRAGMENT_KEY))) return send(res, 403, 'text/plain', 'Forbidden');
-      serveAttachment(service, url.pathname, res).catch(() => send(res, 500, 'text/plain', 'Internal error'));
+      serveAttachment(service, url.pathname, res).catch(() => (res.headersSent ? res.destroy() : send(res, 500, 'text/plain', 'Internal error')));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');

@@ -17,7 +17,7 @@ describe('attachment paths', () => {
   it('resolves paths inside <library>/attachments and refuses any that leave it', () => {
     expect(resolveInsideAttachments(library, 'it_1/x.pdf')).toBe(join(library, 'attachments', 'it_1', 'x.pdf'));
     for (const bad of ['../library.json', 'it_1/../../library.json', '/etc/passwd', '..', '', '.']) {
-      expect(() => resolveInsideAttachments(library, bad), bad).toThrow(/leaves the library folder/);
+      expect(() => resolveInsideAttachments(library, bad), bad).toThrow(/leaves the attachments folder/);
     }
   });
 });

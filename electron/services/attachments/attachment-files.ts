@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rm, rmdir } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
+import { MAX_PDF_BYTES } from '../../../shared/api/attachments-types.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import type { AttachmentId, ItemId } from '../../../shared/model/ids.ts';
 import type { Attachment, Item } from '../../../shared/model/item.ts';
 import { ATTACHMENTS_DIR, writeFileAtomic } from '../library-store/index.ts';
+import { checkedPathInsideRoot, makeDirInsideRoot, openInsideRoot, pathInsideRoot, removeInsideRoot, type OpenedLibraryFile } from '../safe-library-file.ts';
 
 /** How a stored PDF is named; `{key}` is the item's citation key. */
 export const DEFAULT_ATTACHMENT_PATTERN = '{key}.pdf';
@@ -35,15 +36,19 @@ export function attachmentFileName(pattern: string, key: string): string {
   return safeFileName(pattern.replaceAll('{key}', key));
 }
 
-/** The absolute path of a stored attachment, refused unless it lies inside `<library>/attachments/`. */
+/** The absolute path of a stored attachment by name, refused unless it lies inside `<library>/attachments/`. */
 export function resolveInsideAttachments(libraryFolder: string, relPath: string): string {
-  const root = resolve(libraryFolder, ATTACHMENTS_DIR);
-  const full = resolve(root, relPath);
-  const rel = relative(root, full);
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) {
-    throw new FolioError('FORBIDDEN', `The attachment path "${relPath}" leaves the library folder`);
-  }
-  return full;
+  return pathInsideRoot(attachmentsRoot(libraryFolder), relPath);
+}
+
+/** Opens a stored attachment for reading: a regular file inside `attachments/`, never larger than Folio stores. */
+export function openAttachmentFile(libraryFolder: string, relPath: string): Promise<OpenedLibraryFile> {
+  return openInsideRoot(attachmentsRoot(libraryFolder), relPath, MAX_PDF_BYTES);
+}
+
+/** The real path of a stored attachment, checked to be a regular file inside `attachments/` (for a system viewer). */
+export function checkedAttachmentPath(libraryFolder: string, relPath: string): Promise<string> {
+  return checkedPathInsideRoot(attachmentsRoot(libraryFolder), relPath);
 }
 
 export function findAttachment(item: Item, attachmentId: AttachmentId): Attachment {
@@ -54,18 +59,20 @@ export function findAttachment(item: Item, attachmentId: AttachmentId): Attachme
 
 /** Writes the bytes atomically to `<library>/attachments/<item-id>/<name>`; returns the path relative to attachments/. */
 export async function storeAttachmentFile(libraryFolder: string, itemId: ItemId, name: string, bytes: Uint8Array): Promise<string> {
-  const relPath = `${safeFileName(itemId, '')}/${name}`;
-  const full = resolveInsideAttachments(libraryFolder, relPath);
-  await mkdir(dirname(full), { recursive: true });
-  await writeFileAtomic(full, bytes);
+  const folder = safeFileName(itemId, '');
+  const relPath = `${folder}/${name}`;
+  resolveInsideAttachments(libraryFolder, relPath);
+  const dir = await makeDirInsideRoot(attachmentsRoot(libraryFolder), folder);
+  await writeFileAtomic(join(dir, name), bytes);
   return relPath;
 }
 
-/** Removes a stored file (and its folder when that is left empty): used when the item commit fails. */
+/**
+ * Removes a stored file (and its folder when that is left empty), following no link: a linked folder or
+ * anything but a regular file is refused and left alone.
+ */
 export async function removeAttachmentFile(libraryFolder: string, relPath: string): Promise<void> {
-  const full = resolveInsideAttachments(libraryFolder, relPath);
-  await rm(full, { force: true });
-  await rmdir(dirname(full)).catch(() => undefined);
+  await removeInsideRoot(attachmentsRoot(libraryFolder), relPath);
 }
 
 export function attachmentsRoot(libraryFolder: string): string {

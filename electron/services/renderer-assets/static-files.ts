@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, relative, isAbsolute } from 'node:path';
+import { FolioError } from '../../../shared/api/api-error.ts';
+import { readInsideRoot } from '../safe-library-file.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,12 +33,25 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return full;
 }
 
-export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
+/** The built renderer is a few MB; nothing it serves comes near this. */
+export const MAX_STATIC_BYTES = 64 * 1024 * 1024;
+
+export interface StaticFile {
+  body: Buffer;
+  type: string;
+}
+
+/**
+ * Reads a built renderer file for a URL path: null for a path outside root, a missing file, a link out of the
+ * folder, a FIFO or a device (see safe-library-file.ts), so neither host serves or blocks on one.
+ */
+export async function readStatic(root: string, urlPath: string): Promise<StaticFile | null> {
   const path = resolveStaticPath(root, urlPath);
   if (!path) return null;
   try {
-    return { body: await readFile(path), type: TYPES[extname(path)] ?? 'application/octet-stream' };
-  } catch {
-    return null;
+    return { body: await readInsideRoot(root, relative(root, path), MAX_STATIC_BYTES), type: TYPES[extname(path)] ?? 'application/octet-stream' };
+  } catch (error) {
+    if (error instanceof FolioError) return null;
+    throw error;
   }
 }

@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import type { IndexingProgress } from '../../../shared/api/search-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import type { RelatedHit } from '../../../shared/search/index/related.ts';
 import { searchDocOf, type SearchDoc } from '../../../shared/search/index/search-doc.ts';
 import type { SearchOutcome } from '../../../shared/search/query/search-run.ts';
-import { resolveInsideAttachments } from '../attachments/attachment-files.ts';
+import { attachmentsRoot } from '../attachments/attachment-files.ts';
+import { readInsideRoot } from '../safe-library-file.ts';
 import type { FulltextCache } from '../fulltext/fulltext-cache.ts';
 import type { FulltextWorker } from '../fulltext/fulltext-worker-client.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -178,7 +178,8 @@ export class SearchIndexer {
     let error: string | undefined;
     try {
       if (size > MAX_TEXT_PDF_BYTES) throw new Error('too large to read its text');
-      const bytes = await readFile(resolveInsideAttachments(this.ctx.store.folder, relPath));
+      // The same checked reader the hosts serve attachments with: no links out of the library, regular files only.
+      const bytes = await readInsideRoot(attachmentsRoot(this.ctx.store.folder), relPath, MAX_TEXT_PDF_BYTES);
       pages = await (source.worker as FulltextWorker).extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
