@@ -70,6 +70,14 @@ function wireSelectionToDetails(): void {
   follow();
 }
 
+/** The box's query is checked as the user types, for the inline error line. */
+function wireSearchBox(): void {
+  useStore.subscribe((state, prev) => {
+    if (state.filter !== prev.filter) get().validateQuery(state.filter);
+  });
+  if (get().filter) get().validateQuery(get().filter);
+}
+
 function wireHostEvents(): void {
   const { events } = getFolio();
   events.onLibraryChanged((event) => {
@@ -79,10 +87,15 @@ function wireHostEvents(): void {
       get().reloadDetailIfShown(event.itemIds);
     }
     if (event.collectionsChanged) void get().loadCollections();
+    get().scheduleSavedCounts();
+    get().scheduleRelatedRefresh();
   });
   events.onStatus((event) => {
     get().onBibliographyStatus(event);
+    get().onSearchStatus(event);
     if (event.kind === 'write-error') get().setWriteError(event.message);
+    // Progress has its own place in the status bar; only the last word stays as the status line.
+    else if (event.kind === 'fulltext-progress' && (event.progress ?? 0) < 1) return;
     else if (event.kind === 'write-ok') get().setWriteError(null);
     else get().setStatusMessage(event.message);
   });
@@ -102,7 +115,9 @@ export async function startStore(): Promise<void> {
   useStore.setState({ uiRestored: true });
   const persistence = persistUiState(ui);
   wireSelectionToDetails();
+  wireSearchBox();
   wireHostEvents();
+  void get().loadSavedSearches();
   const flushAll = (): void => {
     void get().flushNote();
     persistence.flush();

@@ -12,8 +12,11 @@ import type { IoSlice } from './io-slice.ts';
 import type { BibliographySlice } from './bibliography-slice.ts';
 import type { PapersSlice } from './papers-slice.ts';
 import type { DuplicatesSlice } from './duplicates-slice.ts';
+import type { SavedSearchesSlice } from './saved-searches-slice.ts';
+import type { SearchSlice } from './search-slice.ts';
 
-export type Store = LibrarySlice & ViewSlice & CollectionsSlice & ItemsSlice & DetailsSlice & NotesSlice & PrefsSlice & StatusSlice & DialogsSlice & IoSlice & BibliographySlice & PapersSlice & DuplicatesSlice;
+export type Store = LibrarySlice & ViewSlice & CollectionsSlice & ItemsSlice & DetailsSlice & NotesSlice & PrefsSlice & StatusSlice & DialogsSlice & IoSlice & BibliographySlice & PapersSlice & DuplicatesSlice
+  & SavedSearchesSlice & SearchSlice;
 
 /** Every slice sees the whole store (zustand's slices pattern). */
 export type SliceCreator<Slice> = StateCreator<Store, [], [], Slice>;

@@ -12,6 +12,8 @@ import { createIoSlice } from './io-slice.ts';
 import { createBibliographySlice } from './bibliography-slice.ts';
 import { createPapersSlice } from './papers-slice.ts';
 import { createDuplicatesSlice } from './duplicates-slice.ts';
+import { createSavedSearchesSlice } from './saved-searches-slice.ts';
+import { createSearchSlice } from './search-slice.ts';
 import type { Store } from './store-types.ts';
 
 /** The one store, combined from slices once. */
@@ -29,4 +31,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createBibliographySlice(...a),
   ...createPapersSlice(...a),
   ...createDuplicatesSlice(...a),
+  ...createSavedSearchesSlice(...a),
+  ...createSearchSlice(...a),
 }));

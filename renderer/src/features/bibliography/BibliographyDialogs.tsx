@@ -8,7 +8,7 @@ import './bibliography.css';
 export function BibliographyDialogs() {
   const dialog = useStore((s) => s.dialog);
   if (dialog?.kind === 'settings') return <SettingsDialog />;
-  if (dialog?.kind === 'auto-export') return <AutoExportDialog collectionId={dialog.collectionId} label={dialog.label} />;
+  if (dialog?.kind === 'auto-export') return <AutoExportDialog collectionId={dialog.collectionId} savedSearch={dialog.savedSearch ?? null} label={dialog.label} />;
   if (dialog?.kind === 'regenerate-keys') return <RegenerateKeysDialog ids={dialog.ids} />;
   return null;
 }
