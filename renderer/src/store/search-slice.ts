@@ -9,8 +9,6 @@ export const RELATED_LIMIT = 10;
 /** Validation waits for a pause in typing; the parse itself is cheap, the round trip is not free. */
 export const VALIDATE_DEBOUNCE_MS = 120;
 
-const RELATED_REFRESH_MS = 500;
-
 export interface RelatedState {
   id: ItemId;
   items: RelatedInfo[] | null;
@@ -32,7 +30,7 @@ export interface SearchSlice {
   /** Checks `query` after a pause in typing; only the latest answer is kept. */
   validateQuery(query: string): void;
   loadRelated(id: ItemId | null): Promise<void>;
-  /** After library changes, the shown item's related list is asked again, once per burst. */
+  /** After library changes, the shown item's related list is asked again, once per turn of the event loop. */
   scheduleRelatedRefresh(): void;
   onSearchStatus(event: StatusEvent): void;
   /** Shows one item: the whole library when the current view hides it. */
@@ -43,7 +41,7 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let asked = 0;
   let relatedAsked = 0;
-  let relatedTimer: ReturnType<typeof setTimeout> | null = null;
+  let relatedQueued = false;
 
   return {
     queryError: null,
@@ -88,13 +86,15 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
     },
 
     scheduleRelatedRefresh() {
-      if (get().related === null) return;
-      if (relatedTimer !== null) clearTimeout(relatedTimer);
-      relatedTimer = setTimeout(() => {
-        relatedTimer = null;
+      if (get().related === null || relatedQueued) return;
+      // Asked in the same turn as the change event (as rows are), not after a timer: a later request could find
+      // the host already gone when the change was its last act before closing.
+      relatedQueued = true;
+      queueMicrotask(() => {
+        relatedQueued = false;
         const shown = get().related;
         if (shown) void get().loadRelated(shown.id);
-      }, RELATED_REFRESH_MS);
+      });
     },
 
     onSearchStatus(event) {

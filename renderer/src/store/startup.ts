@@ -87,7 +87,8 @@ function wireHostEvents(): void {
       get().reloadDetailIfShown(event.itemIds);
     }
     if (event.collectionsChanged) void get().loadCollections();
-    get().scheduleSavedCounts();
+    // Saved searches change with the settings (collectionsChanged); their counts only matter when there are some.
+    if (event.collectionsChanged || get().savedSearches.length > 0) get().scheduleSavedCounts();
     get().scheduleRelatedRefresh();
   });
   events.onStatus((event) => {
