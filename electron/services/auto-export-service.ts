@@ -6,6 +6,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { BibtexEntryCache } from './auto-export/bibtex-entry-cache.ts';
 import { unchangedSince, writePartsAtomic, type WrittenFile } from './auto-export/sliced-file-writer.ts';
 import { buildTargetText, sameParts } from './auto-export/target-parts.ts';
+import type { SavedSearchIds } from './export-service.ts';
 import type { ServiceContext } from './service-context.ts';
 
 /** Quiet time after a change before writing: one edit lands fast, a burst of edits is written once. */
@@ -34,9 +35,12 @@ export class AutoExportService {
   private firstScheduledAt = 0;
   private running: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
+  private readonly saved: SavedSearchIds | null;
 
-  constructor(ctx: ServiceContext) {
+  /** `saved` runs a target's saved search; null where no search index exists (targets naming one then fail visibly). */
+  constructor(ctx: ServiceContext, saved: SavedSearchIds | null = null) {
     this.ctx = ctx;
+    this.saved = saved;
     this.unsubscribe = ctx.hub.subscribe((m) => {
       if (m.event === 'onLibraryChanged') this.schedule();
     });
@@ -55,6 +59,12 @@ export class AutoExportService {
     if (!isAbsolute(draft.path)) throw new FolioError('INVALID_ARGUMENT', `Auto-export path must be absolute: ${draft.path}`);
     if (draft.collectionId && !this.ctx.store.collections().some((c) => c.id === draft.collectionId)) {
       throw new FolioError('NOT_FOUND', `No collection with id ${draft.collectionId}`);
+    }
+    if (draft.savedSearch) {
+      if (draft.collectionId) throw new FolioError('INVALID_ARGUMENT', 'An auto-export follows a collection or a saved search, not both');
+      if (!(this.ctx.store.settings().savedSearches ?? []).some((s) => s.name === draft.savedSearch)) {
+        throw new FolioError('NOT_FOUND', `No saved search named "${draft.savedSearch}"`);
+      }
     }
     const path = resolve(draft.path);
     const settings = this.ctx.store.settings();
@@ -124,7 +134,7 @@ export class AutoExportService {
   private async writeTarget(target: AutoExportTarget): Promise<void> {
     const state = this.state(target);
     try {
-      const built = await buildTargetText(this.ctx, target, this.cache);
+      const built = await buildTargetText(this.ctx, target, this.cache, this.saved);
       const unchanged = sameParts(state.lastParts, built.parts) && (await unchangedSince(target.path, state.written));
       if (!unchanged) {
         state.written = await writePartsAtomic(target.path, built.parts, built.separator);

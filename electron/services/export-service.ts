@@ -1,6 +1,7 @@
 import type { ExportRequest, ExportResult } from '../../shared/api/io-types.ts';
 import type { ExportScope } from '../../shared/api/api-primitives.ts';
 import { FolioError } from '../../shared/api/api-error.ts';
+import type { ItemId } from '../../shared/model/ids.ts';
 import type { Item } from '../../shared/model/item.ts';
 import { exportBibtex } from '../../shared/formats/bibtex/index.ts';
 import { exportCslJson } from '../../shared/formats/csl-json/index.ts';
@@ -8,8 +9,25 @@ import { exportRis } from '../../shared/formats/ris/index.ts';
 import { collectionSubtree } from './collection-methods.ts';
 import type { ServiceContext } from './service-context.ts';
 
+/** A scope whose items are known without running a query. */
+export type FixedScope = Exclude<ExportScope, { kind: 'saved' }>;
+
+/**
+ * The ids a saved search matches now. The search index is not part of ServiceContext (the CLI and tests build
+ * services without one), so whoever composes the services passes this in; null: this host has no index.
+ */
+export type SavedSearchIds = (name: string) => Promise<ItemId[]>;
+
+/** Runs a saved-search scope, giving its items in library order (so a synced .bib does not reorder with ranking). */
+export async function fixScope(ctx: ServiceContext, scope: ExportScope, saved: SavedSearchIds | null): Promise<FixedScope> {
+  if (scope.kind !== 'saved') return scope;
+  if (!saved) throw new FolioError('UNSUPPORTED', `Saved search "${scope.name}" cannot be exported here: this host has no search index`);
+  const matched = new Set<string>(await saved(scope.name));
+  return { kind: 'items', ids: [...ctx.store.items()].filter((i) => matched.has(i.id)).map((i) => i.id) };
+}
+
 /** The live (not trashed) items a scope names, in library order, plus what could not be found. */
-export function itemsForScope(ctx: ServiceContext, scope: ExportScope): { items: Item[]; missing: string[] } {
+export function itemsForScope(ctx: ServiceContext, scope: FixedScope): { items: Item[]; missing: string[] } {
   const live = (item: Item | undefined): item is Item => item !== undefined && item.trashedAt === null;
   switch (scope.kind) {
     case 'library':
@@ -56,7 +74,7 @@ export function formatItems(ctx: ServiceContext, items: Item[], format: ExportRe
   }
 }
 
-export function exportItems(ctx: ServiceContext, request: ExportRequest): ExportResult {
+export function exportItems(ctx: ServiceContext, request: ExportRequest & { scope: FixedScope }): ExportResult {
   const { items, missing } = itemsForScope(ctx, request.scope);
   const { text, warnings } = formatItems(ctx, items, request.format);
   const notFound = missing.map((key) => `The library has no item with the key "${key}"`);

@@ -9,7 +9,7 @@ import { CslStyleFiles } from './bibliography/csl-style-files.ts';
 import { createSettingsMethods } from './bibliography/settings-methods.ts';
 import { createCollectionMethods } from './collection-methods.ts';
 import { EventHub } from './event-hub.ts';
-import { citeCommand, exportItems } from './export-service.ts';
+import { citeCommand, exportItems, fixScope } from './export-service.ts';
 import { importText, undoImport, type ImportOptions } from './import-service.ts';
 import { KeyIndex } from '../../shared/library/key-index.ts';
 import { createKeyMethods } from './key-methods.ts';
@@ -26,7 +26,7 @@ import { FulltextWorker } from './fulltext/fulltext-worker-client.ts';
 import { LocalSearchEngine } from './search/search-engine.ts';
 import { WorkerSearchEngine } from './search/search-worker-client.ts';
 import { SearchIndexer } from './search/search-indexer.ts';
-import { createSearchMethods } from './search/search-methods.ts';
+import { createSearchMethods, savedSearchIds } from './search/search-methods.ts';
 import { createViewMethods } from './view/view-methods.ts';
 
 export interface FolioServiceOptions {
@@ -84,11 +84,13 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
   const ctx = new ServiceContext(store, new KeyIndex(store.items()), hub, options.clock);
   const uiState = new UiStateStore(store.folder);
   const papers = createIntakeServices(ctx, options.lookup);
-  const autoExport = new AutoExportService(ctx);
   const bibliographyWorker = new BibliographyWorker(options.bibliography?.workerPath);
   const searchEngine = options.search?.inThread ? new LocalSearchEngine() : new WorkerSearchEngine(options.search?.workerPath);
   const fulltextWorker = new FulltextWorker(options.search?.fulltextWorkerPath);
   const search = new SearchIndexer(ctx, searchEngine, { cache: new FulltextCache(store.folder), worker: fulltextWorker });
+  // Exports, bibliographies and auto-exports reach saved searches through this, not through ServiceContext.
+  const savedIds = (name: string) => savedSearchIds(ctx, search, name);
+  const autoExport = new AutoExportService(ctx, savedIds);
   const stopStatus = store.onWriteStatus((status) => {
     hub.emit('onStatus', { kind: status.warning ? 'library-warning' : status.ok ? 'write-ok' : 'write-error', message: status.message });
   });
@@ -102,14 +104,14 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       importText: (request) => papers.importText(request),
       cancelImport: async (jobId) => papers.cancelImport(jobId),
       undoImport: (batchId) => undoImport(ctx, batchId),
-      export: async (request) => exportItems(ctx, request),
+      export: async (request) => exportItems(ctx, { ...request, scope: await fixScope(ctx, request.scope, savedIds) }),
       citeCommand: async (ids, command) => citeCommand(ctx, ids, command),
       listAutoExports: async () => autoExport.list(),
       addAutoExport: (draft) => autoExport.add(draft),
       removeAutoExport: (id) => autoExport.remove(id),
     },
     keys: createKeyMethods(ctx),
-    bibliography: createBibliographyMethods(ctx, bibliographyWorker, new CslStyleFiles(options.bibliography?.stylesDir)),
+    bibliography: createBibliographyMethods(ctx, bibliographyWorker, new CslStyleFiles(options.bibliography?.stylesDir), savedIds),
     settings: createSettingsMethods(ctx),
     ui: {
       getState: () => uiState.read(),
@@ -129,11 +131,12 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
     papers,
     search,
     async dispose() {
-      await search.dispose();
-      await fulltextWorker.dispose();
+      // Auto-exports may still run saved searches: flush them before the index goes.
       await autoExport.flush();
       autoExport.dispose();
       ctx.view.dispose();
+      await search.dispose();
+      await fulltextWorker.dispose();
       await bibliographyWorker.dispose();
       stopStatus();
       await store.close();

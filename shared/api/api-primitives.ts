@@ -23,11 +23,14 @@ export type ExportScope =
   | { kind: 'library' }
   | { kind: 'collection'; collectionId: CollectionId; includeChildren: boolean }
   | { kind: 'items'; ids: ItemId[] }
-  | { kind: 'keys'; keys: string[] };
+  | { kind: 'keys'; keys: string[] }
+  /** The items a saved search (docs/search.md) matches when the export runs. */
+  | { kind: 'saved'; name: string };
 
 export const exportScopeSchema: z.ZodType<ExportScope> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('library') }),
   z.object({ kind: z.literal('collection'), collectionId: collectionIdSchema, includeChildren: z.boolean() }),
   z.object({ kind: z.literal('items'), ids: itemIdsSchema }),
   z.object({ kind: z.literal('keys'), keys: z.array(z.string().max(500)).max(1_000_000) }),
+  z.object({ kind: z.literal('saved'), name: z.string().min(1).max(MAX_ID) }),
 ]);

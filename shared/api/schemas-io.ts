@@ -21,6 +21,7 @@ const autoExportDraft: z.ZodType<AutoExportDraft> = z.object({
   path: z.string().min(1).max(4096),
   format: exportFormatSchema,
   collectionId: z.string().max(MAX_ID).nullable(),
+  savedSearch: z.string().min(1).max(MAX_ID).nullable().optional(),
 });
 
 export const IO_ARG_SCHEMAS = {

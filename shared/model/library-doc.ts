@@ -8,8 +8,10 @@ export interface AutoExportTarget {
   /** Absolute path of the .bib (or other) file to keep in sync. */
   path: string;
   format: 'bibtex' | 'biblatex' | 'csl-json' | 'ris';
-  /** null = whole library. */
+  /** null = whole library (unless savedSearch names one). */
   collectionId: string | null;
+  /** The name of a saved search whose current matches the file holds; absent or null: see collectionId. */
+  savedSearch?: string | null;
 }
 
 export interface LibrarySettings {

@@ -133,6 +133,18 @@ for (const [name, make] of [['Electron IPC', ipcClient], ['web host HTTP', httpC
       await expect(api.view.query({ ...byTitle, sort: { column: 'rating', direction: 'asc' } } as never, 0, 10)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     });
 
+    it('exports a saved search as a scope, and auto-exports one', async () => {
+      const api = await make();
+      await api.io.importText({ text: BIB, fileName: 'refs.bib' });
+      await api.search.save('LeCun', 'author:lecun', null);
+      const out = await api.io.export({ scope: { kind: 'saved', name: 'LeCun' }, format: 'bibtex' });
+      expect(out.count).toBe(1);
+      expect(out.text).toContain('@article{lecun1998gradient,');
+      await expect(api.io.export({ scope: { kind: 'saved', name: '' }, format: 'bibtex' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(api.io.addAutoExport({ path: '/tmp/folio-contract-none.bib', format: 'bibtex', collectionId: null, savedSearch: 'nope' }))
+        .rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
     it('keeps the UI state', async () => {
       const api = await make();
       const state = { ...(await api.ui.getState()), view: 'trash', filter: 'lecun' };

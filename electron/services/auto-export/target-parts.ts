@@ -3,7 +3,7 @@ import { BIBTEX_PART_SEPARATOR, planBibtexExport } from '../../../shared/formats
 import { asCollectionId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import type { AutoExportTarget } from '../../../shared/model/library-doc.ts';
-import { formatItems, itemsForScope } from '../export-service.ts';
+import { fixScope, formatItems, itemsForScope, type SavedSearchIds } from '../export-service.ts';
 import { TimeSlicer } from '../library-store/time-slicer.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { BibtexEntryCache } from './bibtex-entry-cache.ts';
@@ -19,6 +19,7 @@ const NO_SEPARATOR = new Uint8Array(0);
 const ENTRY_SEPARATOR = Buffer.from(BIBTEX_PART_SEPARATOR, 'utf8');
 
 export function targetScope(target: AutoExportTarget): ExportScope {
+  if (target.savedSearch) return { kind: 'saved', name: target.savedSearch };
   return target.collectionId
     ? { kind: 'collection', collectionId: asCollectionId(target.collectionId), includeChildren: true }
     : { kind: 'library' };
@@ -29,8 +30,10 @@ export function targetScope(target: AutoExportTarget): ExportScope {
  * come from the cache, so after one edit only that entry is serialised again;
  * the header and crossref order are planned exactly as exportBibtex plans them.
  */
-export async function buildTargetText(ctx: ServiceContext, target: AutoExportTarget, cache: BibtexEntryCache): Promise<TargetText> {
-  const { items } = itemsForScope(ctx, targetScope(target));
+export async function buildTargetText(
+  ctx: ServiceContext, target: AutoExportTarget, cache: BibtexEntryCache, saved: SavedSearchIds | null,
+): Promise<TargetText> {
+  const { items } = itemsForScope(ctx, await fixScope(ctx, targetScope(target), saved));
   if (target.format !== 'bibtex' && target.format !== 'biblatex') {
     return { parts: [Buffer.from(formatItems(ctx, items, target.format).text, 'utf8')], separator: NO_SEPARATOR, entries: items.length };
   }

@@ -1,9 +1,8 @@
 import type { FolioApi } from '../../../shared/api/folio-api.ts';
-import type { ExportScope } from '../../../shared/api/api-primitives.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { BIBLIOGRAPHY_STYLES, cslForBibliography, findBibliographyStyle } from '../../../shared/citation/bibliography-styles.ts';
 import { citedKeys } from '../../../shared/formats/aux/cited-keys.ts';
-import { exportItems, itemsForScope } from '../export-service.ts';
+import { exportItems, fixScope, itemsForScope, type FixedScope, type SavedSearchIds } from '../export-service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { BibliographyWorker } from './bibliography-worker-client.ts';
 import { templateName, type CslStyleFiles } from './csl-style-files.ts';
@@ -11,7 +10,9 @@ import { templateName, type CslStyleFiles } from './csl-style-files.ts';
 /** Progress events at most this often, so a 50k-entry list does not flood the windows. */
 const PROGRESS_EVERY_MS = 100;
 
-export function createBibliographyMethods(ctx: ServiceContext, worker: BibliographyWorker, styles: CslStyleFiles): FolioApi['bibliography'] {
+export function createBibliographyMethods(
+  ctx: ServiceContext, worker: BibliographyWorker, styles: CslStyleFiles, saved: SavedSearchIds | null = null,
+): FolioApi['bibliography'] {
   return {
     async listStyles() {
       return BIBLIOGRAPHY_STYLES.map((s) => ({ id: s.id, title: s.title }));
@@ -22,7 +23,7 @@ export function createBibliographyMethods(ctx: ServiceContext, worker: Bibliogra
       if (!style) {
         throw new FolioError('INVALID_ARGUMENT', `Unknown citation style "${request.style}" (known: ${BIBLIOGRAPHY_STYLES.map((s) => s.id).join(', ')})`);
       }
-      const { items } = itemsForScope(ctx, request.scope);
+      const { items } = itemsForScope(ctx, await fixScope(ctx, request.scope, saved));
       const styleXml = await styles.xmlFor(style);
       let lastEmit = 0;
       const out = await worker.format(
@@ -43,7 +44,7 @@ export function createBibliographyMethods(ctx: ServiceContext, worker: Bibliogra
 
     async exportCited(request) {
       const cited = citedKeys(request.text, request.fileName);
-      const scope: ExportScope = cited.all ? { kind: 'library' } : { kind: 'keys', keys: cited.keys };
+      const scope: FixedScope = cited.all ? { kind: 'library' } : { kind: 'keys', keys: cited.keys };
       const { missing } = itemsForScope(ctx, scope);
       const result = exportItems(ctx, { scope, format: request.format });
       return { text: result.text, count: result.count, missing };

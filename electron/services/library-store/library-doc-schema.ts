@@ -74,6 +74,7 @@ export const settingsSchema = z.object({
       path: text,
       format: z.enum(['bibtex', 'biblatex', 'csl-json', 'ris']),
       collectionId: text.nullable(),
+      savedSearch: text.nullable().optional(),
     }),
   ),
   notDuplicates: z.array(z.tuple([text, text])),

@@ -23,8 +23,13 @@ function checkQuery(query: string): void {
 
 /** The `search` group: ranked queries, related items and saved searches. */
 export function createSearchMethods(ctx: ServiceContext, indexer: SearchIndexer): FolioApi['search'] {
-  const saveList = async (list: SavedSearch[]) => {
-    await ctx.store.commit([{ op: 'setSettings', settings: { ...ctx.store.settings(), savedSearches: list } }]);
+  const saveList = async (list: SavedSearch[], renamed?: { from: string; to: string }) => {
+    const settings = ctx.store.settings();
+    // An auto-export follows its saved search through a rename, as it follows a renamed collection (by id).
+    const autoExports = renamed
+      ? settings.autoExports.map((t) => (t.savedSearch === renamed.from ? { ...t, savedSearch: renamed.to } : t))
+      : settings.autoExports;
+    await ctx.store.commit([{ op: 'setSettings', settings: { ...settings, autoExports, savedSearches: list } }]);
     ctx.hub.emit('onLibraryChanged', { itemIds: [], collectionsChanged: true });
   };
 
@@ -61,7 +66,7 @@ export function createSearchMethods(ctx: ServiceContext, indexer: SearchIndexer)
       }
       const at = list.findIndex((s) => s.name === replacing);
       const next = at < 0 ? [...list, { name: clean, query }] : list.map((s, i) => (i === at ? { name: clean, query } : s));
-      await saveList(next);
+      await saveList(next, at >= 0 && clean !== replacing ? { from: replacing, to: clean } : undefined);
       return { name: clean, query };
     },
 

@@ -20,7 +20,8 @@ export type Dialog =
   | { kind: 'import-preview'; text: string; fileName: string; report: ImportReport }
   | { kind: 'add-identifiers'; result: AddByIdentifiersResult | null }
   | { kind: 'settings' }
-  | { kind: 'auto-export'; collectionId: string | null; label: string }
+  /** `savedSearch`: the targets following that saved search (collectionId is then null). */
+  | { kind: 'auto-export'; collectionId: string | null; savedSearch?: string; label: string }
   | { kind: 'regenerate-keys'; ids: ItemId[] }
   | { kind: 'duplicates' }
   /** `items`: both items of the pair (a, b), null while they load. */

@@ -29,6 +29,7 @@ export const createIoSlice: SliceCreator<IoSlice> = (set, get) => {
   function fileNameFor(scope: ExportScope, format: ExportFormat): string {
     let base = 'library';
     if (scope.kind === 'collection') base = get().collections.find((c) => c.id === scope.collectionId)?.name ?? 'collection';
+    else if (scope.kind === 'saved') base = scope.name;
     else if (scope.kind === 'items') base = scope.ids.length === 1 ? (get().knownRow(scope.ids[0] as ItemId)?.key ?? 'item') : 'selection';
     const safe = base.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'export';
     return `${safe}.${EXTENSIONS[format]}`;

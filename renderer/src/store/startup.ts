@@ -70,17 +70,31 @@ function wireSelectionToDetails(): void {
   follow();
 }
 
+/** The box's query is checked as the user types, for the inline error line. */
+function wireSearchBox(): void {
+  useStore.subscribe((state, prev) => {
+    if (state.filter !== prev.filter) get().validateQuery(state.filter);
+  });
+  if (get().filter) get().validateQuery(get().filter);
+}
+
 function wireHostEvents(): void {
   const { events } = getFolio();
   events.onLibraryChanged((event) => {
     get().applyLibraryChange(event);
     if (event.itemIds !== 'all') get().reloadDetailIfShown(event.itemIds, event.rows);
     if (event.collectionsChanged) void get().loadCollections();
+    // Saved searches change with the settings (collectionsChanged); their counts only matter when there are some.
+    if (event.collectionsChanged || get().savedSearches.length > 0) get().scheduleSavedCounts();
+    get().scheduleRelatedRefresh();
   });
   events.onStatus((event) => {
     get().onBibliographyStatus(event);
     get().onAutoExportStatus(event);
+    get().onSearchStatus(event);
     if (event.kind === 'write-error') get().setWriteError(event.message);
+    // Progress has its own place in the status bar; only the last word stays as the status line.
+    else if (event.kind === 'fulltext-progress' && (event.progress ?? 0) < 1) return;
     else if (event.kind === 'write-ok') get().setWriteError(null);
     // The warnings banner shows library.info().warnings: fetch them again, and show the banner even if it was dismissed.
     else if (event.kind === 'library-warning') void get().loadInfo().then(() => get().showWarnings());
@@ -105,7 +119,9 @@ export async function startStore(): Promise<void> {
   useStore.setState({ uiRestored: true });
   const persistence = persistUiState(ui);
   wireSelectionToDetails();
+  wireSearchBox();
   wireHostEvents();
+  void get().loadSavedSearches();
   const flushAll = (): void => {
     void get().flushNote();
     persistence.flush();

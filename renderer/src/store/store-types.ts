@@ -13,8 +13,11 @@ import type { CitingSlice } from './citing-slice.ts';
 import type { SettingsSlice } from './settings-slice.ts';
 import type { IntakeSlice } from './intake-slice.ts';
 import type { DuplicatesSlice } from './duplicates-slice.ts';
+import type { SavedSearchesSlice } from './saved-searches-slice.ts';
+import type { SearchSlice } from './search-slice.ts';
 
-export type Store = LibrarySlice & ViewSlice & CollectionsSlice & ItemsSlice & DetailsSlice & NotesSlice & PrefsSlice & StatusSlice & DialogsSlice & IoSlice & CitingSlice & SettingsSlice & IntakeSlice & DuplicatesSlice;
+export type Store = LibrarySlice & ViewSlice & CollectionsSlice & ItemsSlice & DetailsSlice & NotesSlice & PrefsSlice & StatusSlice & DialogsSlice & IoSlice & CitingSlice & SettingsSlice & IntakeSlice & DuplicatesSlice
+  & SavedSearchesSlice & SearchSlice;
 
 /** Every slice sees the whole store (zustand's slices pattern). */
 export type SliceCreator<Slice> = StateCreator<Store, [], [], Slice>;

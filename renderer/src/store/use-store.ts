@@ -13,6 +13,8 @@ import { createCitingSlice } from './citing-slice.ts';
 import { createSettingsSlice } from './settings-slice.ts';
 import { createIntakeSlice } from './intake-slice.ts';
 import { createDuplicatesSlice } from './duplicates-slice.ts';
+import { createSavedSearchesSlice } from './saved-searches-slice.ts';
+import { createSearchSlice } from './search-slice.ts';
 import type { Store } from './store-types.ts';
 
 /** The one store, combined from slices once. */
@@ -31,4 +33,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createIntakeSlice(...a),
   ...createDuplicatesSlice(...a),
+  ...createSavedSearchesSlice(...a),
+  ...createSearchSlice(...a),
 }));

@@ -25,7 +25,7 @@ function DialogFor({ dialog }: { dialog: Dialog }) {
     case 'import-preview': return <ImportPreviewDialog text={dialog.text} fileName={dialog.fileName} report={dialog.report} />;
     case 'add-identifiers': return <AddIdentifiersDialog result={dialog.result} />;
     case 'settings': return <SettingsDialog />;
-    case 'auto-export': return <AutoExportDialog collectionId={dialog.collectionId} label={dialog.label} />;
+    case 'auto-export': return <AutoExportDialog collectionId={dialog.collectionId} savedSearch={dialog.savedSearch ?? null} label={dialog.label} />;
     case 'regenerate-keys': return <RegenerateKeysDialog ids={dialog.ids} />;
     case 'merge': return <MergeDialog key={`${dialog.pair.a.id}|${dialog.pair.b.id}`} pair={dialog.pair} items={dialog.items} />;
     // The Duplicates view is drawn in the centre pane (App), not over it.

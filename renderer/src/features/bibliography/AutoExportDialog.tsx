@@ -29,20 +29,20 @@ function TargetRow({ status }: { status: AutoExportStatus }) {
 }
 
 /** Files kept in sync with the library or one collection: add a target, watch its status, remove it. */
-export function AutoExportDialog({ collectionId, label }: { collectionId: string | null; label: string }) {
+export function AutoExportDialog({ collectionId, savedSearch, label }: { collectionId: string | null; savedSearch: string | null; label: string }) {
   const all = useStore((s) => s.autoExports);
   const [path, setPath] = useState('');
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const [error, setError] = useState<string | null>(null);
   const s = useStore.getState;
-  const targets = all.filter((t) => t.target.collectionId === collectionId);
+  const targets = all.filter((t) => t.target.collectionId === collectionId && (t.target.savedSearch ?? null) === savedSearch);
 
   useEffect(() => {
     void useStore.getState().loadAutoExports();
   }, []);
 
   const add = async () => {
-    const problem = /^(\/|[A-Za-z]:[\\/])/.test(path.trim()) ? await s().addAutoExport({ path: path.trim(), format, collectionId }) : 'Give the absolute path of the file, such as /home/me/paper/refs.bib';
+    const problem = /^(\/|[A-Za-z]:[\\/])/.test(path.trim()) ? await s().addAutoExport({ path: path.trim(), format, collectionId, savedSearch }) : 'Give the absolute path of the file, such as /home/me/paper/refs.bib';
     setError(problem);
     if (problem === null) setPath('');
   };
@@ -50,7 +50,7 @@ export function AutoExportDialog({ collectionId, label }: { collectionId: string
   return (
     <Modal title={`Auto-export: ${label}`} testId="auto-export-dialog" width={620} onClose={() => s().closeDialog()} footer={<button type="button" onClick={() => s().closeDialog()}>Done</button>}>
       <p className="panel-hint">Folio rewrites these files a moment after every change, so LaTeX always sees the current library.</p>
-      {targets.length === 0 ? <p className="panel-empty">No files are kept in sync for {label.toLowerCase() === 'whole library' ? 'the library' : 'this collection'} yet.</p> : (
+      {targets.length === 0 ? <p className="panel-empty">No files are kept in sync for {label.toLowerCase() === 'whole library' ? 'the library' : savedSearch !== null ? 'this saved search' : 'this collection'} yet.</p> : (
         <ul className="auto-export-list" data-testid="auto-export-list">
           {targets.map((t) => <TargetRow key={t.target.id} status={t} />)}
         </ul>

@@ -5,6 +5,7 @@ import { CitationKeyField } from './CitationKeyField.tsx';
 import { CollectionMembership } from './CollectionMembership.tsx';
 import { textPatchValue, typeLabel } from './csl-fields.ts';
 import { MetadataFields } from './MetadataFields.tsx';
+import { RelatedPanel } from './RelatedPanel.tsx';
 import { StatusControls } from './StatusControls.tsx';
 import { TagsEditor } from './TagsEditor.tsx';
 import { AttachmentList, PendingBadge } from '../intake/AttachmentList.tsx';
@@ -61,6 +62,8 @@ export function ItemDetails({ item }: { item: Item }) {
         <h3 className="section-title">Collections</h3>
         <CollectionMembership item={item} />
       </section>
+
+      <RelatedPanel item={item} />
 
       <footer className="details-meta muted">
         Added {new Date(item.addedAt).toLocaleString()} · Modified {new Date(item.modifiedAt).toLocaleString()}

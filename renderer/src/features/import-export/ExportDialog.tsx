@@ -30,11 +30,17 @@ interface ScopeOption {
 
 export function ExportDialog({ scope, label }: { scope: ExportScope; label: string }) {
   const selection = useStore(useShallow(selectedIds));
+  const savedSearches = useStore((s) => s.savedSearches);
   const options: ScopeOption[] = [{ id: 'initial', label, scope }];
   if (scope.kind !== 'items' && selection.length > 0) {
     options.push({ id: 'selection', label: `${selection.length.toLocaleString()} selected item${selection.length === 1 ? '' : 's'}`, scope: { kind: 'items', ids: selection } });
   }
   if (scope.kind !== 'library') options.push({ id: 'library', label: 'Whole library', scope: { kind: 'library' } });
+  for (const saved of savedSearches) {
+    if (scope.kind === 'saved' && scope.name === saved.name) continue;
+    const count = saved.count === null ? '' : ` (${saved.count.toLocaleString()})`;
+    options.push({ id: `saved:${saved.name}`, label: `Saved search “${saved.name}”${count}`, scope: { kind: 'saved', name: saved.name } });
+  }
 
   const [choice, setChoice] = useState('initial');
   const [format, setFormat] = useState<ExportFormat>('bibtex');

@@ -10,5 +10,6 @@ export function exportDialogFor(s: Store): Dialog {
     const name = s.collections.find((c) => c.id === view.id)?.name ?? 'collection';
     return { kind: 'export', scope: { kind: 'collection', collectionId: view.id, includeChildren: true }, label: `Collection “${name}”` };
   }
+  if (view.kind === 'saved') return { kind: 'export', scope: { kind: 'saved', name: view.name }, label: `Saved search “${view.name}”` };
   return { kind: 'export', scope: { kind: 'library' }, label: 'Whole library' };
 }

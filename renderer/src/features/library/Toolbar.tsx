@@ -5,6 +5,9 @@ import { CiteSplitButton } from '../bibliography/CiteSplitButton.tsx';
 import { ImportButton } from '../import-export/ImportButton.tsx';
 import { exportDialogFor } from '../import-export/export-scope.ts';
 import { QuickFilter } from './QuickFilter.tsx';
+import { SearchBoxError } from './QueryErrorLine.tsx';
+import { SaveSearchButton } from './SaveSearchButton.tsx';
+import { SearchHelp } from './SearchHelp.tsx';
 import './toolbar.css';
 
 function viewTitle(s: Store): string {
@@ -14,6 +17,7 @@ function viewTitle(s: Store): string {
     case 'unfiled': return 'Unfiled Items';
     case 'trash': return 'Trash';
     case 'tag': return `Tag: ${view.tag}`;
+    case 'saved': return view.name;
     case 'collection': return s.collections.find((c) => c.id === view.id)?.name ?? 'Collection';
   }
 }
@@ -71,7 +75,12 @@ export function Toolbar() {
           <Icon name="sliders" />
         </button>
       </div>
-      <QuickFilter />
+      <div className="search-box">
+        <QuickFilter />
+        <SearchHelp />
+        <SaveSearchButton />
+        <SearchBoxError />
+      </div>
     </div>
   );
 }

@@ -3,10 +3,12 @@ import { useEffect, useRef, useState } from 'react';
 interface RenameInputProps {
   initial: string;
   onDone(name: string | null): void;
+  label?: string;
+  testId?: string;
 }
 
 /** Inline rename: Enter or blur saves, Escape cancels. */
-export function RenameInput({ initial, onDone }: RenameInputProps) {
+export function RenameInput({ initial, onDone, label = 'Collection name', testId = 'collection-rename-input' }: RenameInputProps) {
   const [value, setValue] = useState(initial);
   const ref = useRef<HTMLInputElement>(null);
   const done = useRef(false);
@@ -25,8 +27,8 @@ export function RenameInput({ initial, onDone }: RenameInputProps) {
     <input
       ref={ref}
       className="rename-input"
-      aria-label="Collection name"
-      data-testid="collection-rename-input"
+      aria-label={label}
+      data-testid={testId}
       value={value}
       onChange={(e) => setValue(e.target.value)}
       onClick={(e) => e.stopPropagation()}

@@ -1,5 +1,6 @@
 import { CollectionTree } from './CollectionTree.tsx';
 import { LibraryNav } from './LibraryNav.tsx';
+import { SavedSearchList } from './SavedSearchList.tsx';
 import { TagList } from './TagList.tsx';
 import './sidebar.css';
 
@@ -11,6 +12,7 @@ export function Sidebar() {
           <LibraryNav />
         </section>
         <CollectionTree />
+        <SavedSearchList />
         <TagList />
       </div>
     </nav>

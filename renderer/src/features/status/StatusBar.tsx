@@ -25,6 +25,7 @@ export function StatusBar() {
       busy: s.busy,
       theme: s.theme,
       path: s.info?.path ?? '',
+      fulltext: s.fulltextProgress,
     })),
   );
   return (
@@ -34,6 +35,12 @@ export function StatusBar() {
       </span>
       {st.selected > 0 ? <span data-testid="status-selection">{n(st.selected)} selected</span> : null}
       {st.busy ? <span className="status-busy">{st.busy}</span> : null}
+      {st.fulltext ? (
+        <span className="status-fulltext" data-testid="status-fulltext" title="Folio reads the text of attached PDFs in the background, for full-text search">
+          <progress max={1} value={st.fulltext.progress} aria-label="Reading PDF text" />
+          {st.fulltext.message}
+        </span>
+      ) : null}
       {st.writeError ? (
         <span className="status-error" data-testid="status-write-error" title={st.writeError}>
           <Icon name="warning" size={13} /> {st.writeError}

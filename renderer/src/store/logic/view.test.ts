@@ -12,7 +12,11 @@ const ids = (view: string) => rowsInView(rows, parseView(view)).map((r) => r.id)
 
 describe('views', () => {
   it('round-trips every view through its persisted string', () => {
-    for (const v of ['all', 'unfiled', 'trash', 'collection:c1', 'tag:deep learning']) expect(viewKey(parseView(v))).toBe(v);
+    for (const v of ['all', 'unfiled', 'trash', 'collection:c1', 'tag:deep learning', 'saved:To read: tag:x']) expect(viewKey(parseView(v))).toBe(v);
+  });
+  it('reads a saved search view by its whole name, colons included', () => {
+    expect(parseView('saved:To read: tag:x')).toEqual({ kind: 'saved', name: 'To read: tag:x' });
+    expect(parseView('saved:')).toEqual({ kind: 'all' });
   });
   it('falls back to all items for unknown or empty views', () => {
     expect(parseView('bogus')).toEqual({ kind: 'all' });

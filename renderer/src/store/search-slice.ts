@@ -1,0 +1,121 @@
+import type { StatusEvent } from '../../../shared/api/event-types.ts';
+import type { RelatedInfo } from '../../../shared/api/search-types.ts';
+import type { ItemId } from '../../../shared/model/ids.ts';
+import type { QueryError } from '../../../shared/search/query/query-ast.ts';
+import { getFolio } from '../platform/index.ts';
+import { errorMessage, type SliceCreator } from './store-types.ts';
+
+export const RELATED_LIMIT = 10;
+/** Validation waits for a pause in typing; the parse itself is cheap, the round trip is not free. */
+export const VALIDATE_DEBOUNCE_MS = 120;
+
+export interface RelatedState {
+  id: ItemId;
+  items: RelatedInfo[] | null;
+  error: string | null;
+}
+
+export interface FulltextProgress {
+  message: string;
+  /** 0..1 */
+  progress: number;
+}
+
+export interface SearchSlice {
+  /** The error of the query in the search box, for the inline line under it; null when it parses. */
+  queryError: { query: string; error: QueryError } | null;
+  related: RelatedState | null;
+  /** Background reading of PDF text; null when nothing is being read. */
+  fulltextProgress: FulltextProgress | null;
+  /** Checks `query` after a pause in typing; only the latest answer is kept. */
+  validateQuery(query: string): void;
+  loadRelated(id: ItemId | null): Promise<void>;
+  /** After library changes, the shown item's related list is asked again, once per turn of the event loop. */
+  scheduleRelatedRefresh(): void;
+  onSearchStatus(event: StatusEvent): void;
+  /** Shows one item: the whole library when the current view hides it. */
+  revealItem(id: ItemId): void;
+}
+
+export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let asked = 0;
+  let relatedAsked = 0;
+  let relatedQueued = false;
+
+  return {
+    queryError: null,
+    related: null,
+    fulltextProgress: null,
+
+    validateQuery(query) {
+      if (timer !== null) clearTimeout(timer);
+      const ticket = ++asked;
+      if (query.trim() === '') {
+        set({ queryError: null });
+        return;
+      }
+      timer = setTimeout(() => {
+        timer = null;
+        getFolio().search.query({ query, limit: 0 }).then(
+          (answer) => {
+            if (ticket !== asked) return;
+            set({ queryError: answer.ok ? null : { query, error: answer.error } });
+          },
+          // A failed round trip says nothing about the query: show no error rather than a wrong one.
+          () => ticket === asked && set({ queryError: null }),
+        );
+      }, VALIDATE_DEBOUNCE_MS);
+    },
+
+    async loadRelated(id) {
+      const ticket = ++relatedAsked;
+      if (id === null) {
+        set({ related: null });
+        return;
+      }
+      const previous = get().related;
+      // Keep the list shown while the same item's list is refreshed: no flicker after an edit.
+      if (previous?.id !== id) set({ related: { id, items: null, error: null } });
+      try {
+        const items = await getFolio().search.related(id, RELATED_LIMIT);
+        if (ticket === relatedAsked) set({ related: { id, items, error: null } });
+      } catch (error) {
+        if (ticket === relatedAsked) set({ related: { id, items: [], error: errorMessage(error) } });
+      }
+    },
+
+    scheduleRelatedRefresh() {
+      if (get().related === null || relatedQueued) return;
+      // Asked in the same turn as the change event (as rows are), not after a timer: a later request could find
+      // the host already gone when the change was its last act before closing.
+      relatedQueued = true;
+      queueMicrotask(() => {
+        relatedQueued = false;
+        const shown = get().related;
+        if (shown) void get().loadRelated(shown.id);
+      });
+    },
+
+    onSearchStatus(event) {
+      if (event.kind !== 'fulltext-progress') return;
+      const progress = event.progress ?? 0;
+      set({ fulltextProgress: progress >= 1 ? null : { message: event.message, progress } });
+    },
+
+    revealItem(id) {
+      const s = get();
+      // The service knows whether the current view shows the item; if not, show everything so it can be selected.
+      void getFolio().view.locate({ view: s.view, sort: s.sort, filter: s.filter }, [id]).then(
+        ({ indices }) => {
+          if ((indices[0] ?? -1) < 0) {
+            get().setView({ kind: 'all' });
+            if (get().filter !== '') get().setFilter('');
+          }
+          get().selectIds([id]);
+        },
+        () => get().selectIds([id]),
+      );
+    },
+  };
+};
