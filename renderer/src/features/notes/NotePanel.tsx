@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon.tsx';
+import { isLongText } from '../../components/long-text.ts';
+import { LongText } from '../../components/LongText.tsx';
 import { SegmentedControl } from '../../components/SegmentedControl.tsx';
 import { useStore } from '../../store/index.ts';
 import type { NoteStatus } from '../../store/notes-slice.ts';
@@ -38,7 +40,9 @@ export function NotePanel() {
         </span>
         <SegmentedControl label="Note mode" small value={mode} segments={MODES} onChange={(m) => s().setNoteMode(m)} />
       </header>
-      {mode === 'edit' ? (
+      {mode === 'edit' && isLongText(text) ? (
+        <LongText text={text} testId="note-editor" label="Note (Markdown)" />
+      ) : mode === 'edit' ? (
         <textarea
           className="note-editor mono"
           data-testid="note-editor"
