@@ -88,6 +88,11 @@ describe('hostile content cannot freeze or blank the window (Chromium, web host)
     const boundary = page.getByTestId('note-error');
     await expect.poll(() => boundary.innerText()).toContain('The note could not be shown.');
     expect(await boundary.innerText()).toContain('Maximum call stack size exceeded');
+    // The note's Edit switch stays at hand above the message.
+    await page.getByTestId('note-mode-edit').click();
+    await expect.poll(() => page.getByTestId('note-editor').inputValue()).toContain('\\def\\a');
+    await page.getByTestId('note-mode-preview').click();
+    await boundary.waitFor();
     // The details above it, the table and the sidebar keep working.
     await expect.poll(() => page.getByTestId('field-title').inputValue()).toBe('Recursive macro paper');
     await page.getByTestId('trash-view').click();

@@ -34,7 +34,7 @@ export function DetailsPane() {
         <ErrorBoundary pane="The item's details" testId="details-error" resetKey={detail?.id ?? count}>{body}</ErrorBoundary>
       </div>
       {count === 1 && detail ? (
-        <ErrorBoundary pane="The note" testId="note-error" resetKey={`${detail.id}:${noteMode}`}>
+        <ErrorBoundary pane="The note" testId="note-panel-error" resetKey={`${detail.id}:${noteMode}`}>
           <NotePanel />
         </ErrorBoundary>
       ) : null}

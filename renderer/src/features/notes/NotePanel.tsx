@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon.tsx';
+import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
 import { isLongText } from '../../components/long-text.ts';
 import { LongText } from '../../components/LongText.tsx';
 import { SegmentedControl } from '../../components/SegmentedControl.tsx';
@@ -54,9 +55,12 @@ export function NotePanel() {
           onBlur={() => void s().flushNote()}
         />
       ) : (
-        <Suspense fallback={<div className="note-preview empty" data-testid="note-preview">Rendering…</div>}>
-          <NotePreview markdown={text} />
-        </Suspense>
+        // Inside the panel, so Edit stays at hand to fix what broke the preview.
+        <ErrorBoundary pane="The note" testId="note-error" resetKey={text}>
+          <Suspense fallback={<div className="note-preview empty" data-testid="note-preview">Rendering…</div>}>
+            <NotePreview markdown={text} />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </section>
   );
