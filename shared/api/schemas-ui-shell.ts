@@ -17,6 +17,7 @@ const uiState: z.ZodType<UiState> = z.object({
   noteMode: z.enum(['edit', 'preview']),
   theme: z.enum(['system', 'light', 'dark']),
   filter: z.string().max(10_000),
+  cleanStart: z.boolean().optional(),
 });
 
 export const UI_ARG_SCHEMAS = {

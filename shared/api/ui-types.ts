@@ -16,6 +16,12 @@ export interface UiState {
   noteMode: 'edit' | 'preview';
   theme: 'system' | 'light' | 'dark';
   filter: string;
+  /**
+   * False from the start of restoring this state until the window has shown
+   * it, and after a render error: the next start then skips the selection and
+   * note preview. Absent in files from before it existed.
+   */
+  cleanStart?: boolean;
 }
 
 export const DEFAULT_UI_STATE: UiState = {

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { isLongText } from './long-text.ts';
+import { LongText } from './LongText.tsx';
 
 interface FieldInputProps {
   value: string;
@@ -47,7 +49,8 @@ export function FieldInput({ value, onCommit, multiline = false, placeholder, te
     placeholder,
     'aria-label': label,
     'data-testid': testId,
-    spellCheck: multiline,
+    // Spell-checking a long text stalls the page.
+    spellCheck: multiline && draft.length < 10_000,
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
     onFocus: () => {
       focused.current = true;
@@ -59,5 +62,6 @@ export function FieldInput({ value, onCommit, multiline = false, placeholder, te
     },
     onKeyDown,
   };
+  if (isLongText(value)) return <LongText text={value} testId={testId} label={label} />;
   return multiline ? <textarea {...common} rows={rows} /> : <input type="text" {...common} />;
 }

@@ -2,6 +2,8 @@ import type { MenuCommand } from '../../../shared/api/event-types.ts';
 import type { UiState } from '../../../shared/api/ui-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import { getFolio, hostKind } from '../platform/index.ts';
+import { restoredCleanly, saveCleanStartWith, startRestoring } from './clean-start-flag.ts';
+import { restorePlan } from './logic/clean-start.ts';
 import { normalizeUiState } from './logic/ui-state.ts';
 import { parseView } from './logic/view.ts';
 import { singleSelectedId } from './selectors.ts';
@@ -103,23 +105,52 @@ function wireHostEvents(): void {
   events.onMenuCommand(runMenuCommand);
 }
 
+/** Resolves once the restored selection's details and note have loaded and the window has painted them. */
+function whenRestoredStateShown(): Promise<void> {
+  const settled = (): boolean => {
+    const s = get();
+    const id = singleSelectedId(s);
+    const detailDone = id === null || s.detail?.id === id || s.detailError !== null;
+    return detailDone && s.note.status !== 'loading';
+  };
+  return new Promise<void>((resolve) => {
+    const painted = (): void => {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+    };
+    if (settled()) return painted();
+    const stop = useStore.subscribe(() => {
+      if (!settled()) return;
+      stop();
+      painted();
+    });
+  });
+}
+
 /** Boots the store: saved UI state, library, collections, rows; then follows the host. */
 export async function startStore(): Promise<void> {
-  const [ui] = await Promise.all([loadSavedUiState(), get().loadInfo(), get().loadCollections()]);
+  const [saved] = await Promise.all([loadSavedUiState(), get().loadInfo(), get().loadCollections()]);
+  const plan = restorePlan(saved);
+  const ui: UiState = { ...saved, noteMode: plan.noteMode, cleanStart: false };
+  // Recorded before anything is shown, so a start that crashes or freezes is known to the next one.
+  startRestoring();
+  await getFolio().ui.setState(ui).catch(() => undefined);
   restoreUiState(ui);
   await get().reloadRows();
   // Without rows there is nothing to show: stay on the error screen.
   const failed = get().loadError;
   if (failed) throw new Error(failed);
-  // Only ids the restored view still shows come back selected; the table scrolls to the cursor.
-  const saved = ui.selectedItemIds.slice(0, 10_000) as ItemId[];
-  const indices = await get().locate(saved).catch(() => saved.map(() => -1));
-  get().selectIds(saved.filter((_, i) => (indices[i] ?? -1) >= 0));
+  // Only ids the restored view still shows come back selected (and none after an unclean start); the table scrolls to the cursor.
+  const restoredIds = (plan.selection ? ui.selectedItemIds.slice(0, 10_000) : []) as ItemId[];
+  const indices = await get().locate(restoredIds).catch(() => restoredIds.map(() => -1));
+  get().selectIds(restoredIds.filter((_, i) => (indices[i] ?? -1) >= 0));
   useStore.setState({ cursorIndex: indices.find((i) => i >= 0) ?? null, anchorIndex: indices.find((i) => i >= 0) ?? null });
   useStore.setState({ uiRestored: true });
   const persistence = persistUiState(ui);
+  saveCleanStartWith(() => persistence.flush());
   wireSelectionToDetails();
   wireSearchBox();
+  if (plan.notice) get().pushToast('info', plan.notice);
+  void whenRestoredStateShown().then(restoredCleanly);
   wireHostEvents();
   void get().loadSavedSearches();
   const flushAll = (): void => {

@@ -1,5 +1,6 @@
 import type { UiState } from '../../../shared/api/ui-types.ts';
 import { getFolio } from '../platform/index.ts';
+import { cleanStartFlag } from './clean-start-flag.ts';
 import type { Store } from './store-types.ts';
 import { useStore } from './use-store.ts';
 
@@ -18,6 +19,7 @@ export function uiSnapshot(s: Store): UiState {
     noteMode: s.noteMode,
     theme: s.theme,
     filter: s.filter,
+    cleanStart: cleanStartFlag(),
   };
 }
 

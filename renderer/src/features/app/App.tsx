@@ -12,6 +12,7 @@ import { Sidebar } from '../sidebar/Sidebar.tsx';
 import { StatusBar } from '../status/StatusBar.tsx';
 import { Toasts } from '../status/Toasts.tsx';
 import { WarningsBanner } from '../status/WarningsBanner.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useFileDrop } from './useFileDrop.ts';
 import { DuplicatesView } from '../duplicates/DuplicatesView.tsx';
 import { ImportProgress } from '../intake/ImportProgress.tsx';
@@ -27,6 +28,7 @@ export function App() {
   const dropping = useFileDrop();
   useGlobalPaste();
   const duplicatesOpen = useStore(duplicatesViewOpen);
+  const view = useStore((s) => s.view);
   const { ready, loadError, sidebarWidth, detailsWidth } = useStore(
     useShallow((s) => ({ ready: s.uiRestored, loadError: s.loadError, sidebarWidth: s.sidebarWidth, detailsWidth: s.detailsWidth })),
   );
@@ -48,16 +50,20 @@ export function App() {
       <WarningsBanner />
       <div className="panes">
         <div className="pane-sidebar" style={{ width: sidebarWidth }}>
-          <Sidebar />
+          <ErrorBoundary pane="The sidebar" testId="sidebar-error">
+            <Sidebar />
+          </ErrorBoundary>
         </div>
         <Splitter label="Resize sidebar" testId="splitter-sidebar" value={sidebarWidth} {...PANE_LIMITS.sidebar} direction={1} onChange={(w) => s().setSidebarWidth(w)} />
         <main className="pane-center">
-          {duplicatesOpen ? <DuplicatesView /> : (
-            <>
-              <Toolbar />
-              <LibraryTable />
-            </>
-          )}
+          <ErrorBoundary pane="The item list" testId="table-error" resetKey={`${view}:${String(duplicatesOpen)}`}>
+            {duplicatesOpen ? <DuplicatesView /> : (
+              <>
+                <Toolbar />
+                <LibraryTable />
+              </>
+            )}
+          </ErrorBoundary>
         </main>
         <Splitter label="Resize item pane" testId="splitter-details" value={detailsWidth} {...PANE_LIMITS.details} direction={-1} onChange={(w) => s().setDetailsWidth(w)} />
         <div className="pane-details" style={{ width: detailsWidth }}>

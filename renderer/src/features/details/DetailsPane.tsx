@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { useStore } from '../../store/index.ts';
+import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
 import { NotePanel } from '../notes/NotePanel.tsx';
 import { ItemDetails } from './ItemDetails.tsx';
 import { MultiSelectionSummary } from './MultiSelectionSummary.tsx';
@@ -8,8 +9,8 @@ import './details.css';
 import './editors.css';
 
 export function DetailsPane() {
-  const { count, detail, error, inView } = useStore(
-    useShallow((s) => ({ count: s.selection.selected.size, detail: s.detail, error: s.detailError, inView: s.inViewCount })),
+  const { count, detail, error, inView, noteMode } = useStore(
+    useShallow((s) => ({ count: s.selection.selected.size, detail: s.detail, error: s.detailError, inView: s.inViewCount, noteMode: s.noteMode })),
   );
 
   let body;
@@ -29,8 +30,14 @@ export function DetailsPane() {
 
   return (
     <aside className="details-pane" id="details-pane" aria-label="Item details" data-testid="details-pane">
-      <div className="details-scroll">{body}</div>
-      {count === 1 && detail ? <NotePanel /> : null}
+      <div className="details-scroll">
+        <ErrorBoundary pane="The item's details" testId="details-error" resetKey={detail?.id ?? count}>{body}</ErrorBoundary>
+      </div>
+      {count === 1 && detail ? (
+        <ErrorBoundary pane="The note" testId="note-panel-error" resetKey={`${detail.id}:${noteMode}`}>
+          <NotePanel />
+        </ErrorBoundary>
+      ) : null}
     </aside>
   );
 }

@@ -1,6 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon.tsx';
+import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
+import { isLongText } from '../../components/long-text.ts';
+import { LongText } from '../../components/LongText.tsx';
 import { SegmentedControl } from '../../components/SegmentedControl.tsx';
 import { useStore } from '../../store/index.ts';
 import type { NoteStatus } from '../../store/notes-slice.ts';
@@ -38,7 +41,9 @@ export function NotePanel() {
         </span>
         <SegmentedControl label="Note mode" small value={mode} segments={MODES} onChange={(m) => s().setNoteMode(m)} />
       </header>
-      {mode === 'edit' ? (
+      {mode === 'edit' && isLongText(text) ? (
+        <LongText text={text} testId="note-editor" label="Note (Markdown)" />
+      ) : mode === 'edit' ? (
         <textarea
           className="note-editor mono"
           data-testid="note-editor"
@@ -50,9 +55,12 @@ export function NotePanel() {
           onBlur={() => void s().flushNote()}
         />
       ) : (
-        <Suspense fallback={<div className="note-preview empty" data-testid="note-preview">Rendering…</div>}>
-          <NotePreview markdown={text} />
-        </Suspense>
+        // Inside the panel, so Edit stays at hand to fix what broke the preview.
+        <ErrorBoundary pane="The note" testId="note-error" resetKey={text}>
+          <Suspense fallback={<div className="note-preview empty" data-testid="note-preview">Rendering…</div>}>
+            <NotePreview markdown={text} />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </section>
   );

@@ -1,12 +1,14 @@
 import { useMemo, type MouseEvent } from 'react';
 import { openExternal } from '../../platform/index.ts';
 import { renderMarkdown } from './markdown.ts';
+import { clipText, MAX_PREVIEW_CHARS } from './render-limits.ts';
 import { sanitizeHtml } from '../../html/sanitize.ts';
 import 'katex/dist/katex.min.css';
 
 /** Rendered note. Links never navigate the window; they go through the external-link allowlist. */
 export default function NotePreview({ markdown }: { markdown: string }) {
-  const html = useMemo(() => sanitizeHtml(renderMarkdown(markdown)), [markdown]);
+  const clipped = useMemo(() => clipText(markdown, MAX_PREVIEW_CHARS), [markdown]);
+  const html = useMemo(() => sanitizeHtml(renderMarkdown(clipped.text)), [clipped]);
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const link = (e.target as Element).closest('a');
     if (!link) return;
@@ -19,6 +21,13 @@ export default function NotePreview({ markdown }: { markdown: string }) {
   }
   return (
     // The only raw HTML in the app: markdown-it (html off) + KaTeX, then DOMPurify.
-    <div className="note-preview markdown-body" data-testid="note-preview" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+    <div className="note-preview" data-testid="note-preview">
+      {clipped.clippedFrom !== null ? (
+        <p className="note-preview-clipped muted" data-testid="note-preview-clipped">
+          Preview shows the first {clipped.text.length.toLocaleString('en')} of {clipped.clippedFrom.toLocaleString('en')} characters.
+        </p>
+      ) : null}
+      <div className="markdown-body" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import katex from 'katex';
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
+import { texProblem } from './render-limits.ts';
 
 const DOLLAR = 0x24;
 const KATEX_OPTIONS = {
@@ -11,8 +12,20 @@ const KATEX_OPTIONS = {
   maxExpand: 1000,
 } as const;
 
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const SHOWN_SOURCE_CHARS = 200;
+
+/**
+ * KaTeX for one formula; past the render limits, its source as text with the
+ * reason. Other errors KaTeX throws are not swallowed: the note pane's error
+ * boundary shows them and the rest of the window keeps working.
+ */
 export function renderTex(tex: string, displayMode: boolean): string {
-  return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode });
+  const problem = texProblem(tex);
+  if (problem === null) return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode });
+  const shown = tex.length > SHOWN_SOURCE_CHARS ? `${tex.slice(0, SHOWN_SOURCE_CHARS)}…` : tex;
+  return `<span class="math-error" data-testid="math-error" title="${escapeHtml(problem)}"><code>${escapeHtml(shown)}</code> <span class="math-error-reason">${escapeHtml(problem)}</span></span>`;
 }
 
 const isSpace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a;

@@ -54,3 +54,31 @@ describe('renderMarkdown', () => {
     expect(html).not.toContain('class="a"');
   });
 });
+
+describe('renderMarkdown on hostile notes', () => {
+  it('shows a formula nested 10,000 braces deep as its source with the reason, without overflowing the stack', () => {
+    const html = renderMarkdown('Before $' + '{'.repeat(10_000) + 'x' + '}'.repeat(10_000) + '$ after');
+    expect(html).toContain('class="math-error"');
+    expect(html).toContain('Formula not rendered: nested 10,000 levels deep, more than 64.');
+    expect(html).toContain('after');
+    expect(html.length).toBeLessThan(2000);
+  });
+
+  it('bounds a formula that only grows, such as thousands of primes', () => {
+    const html = renderMarkdown('$$x' + "'".repeat(19_000) + '$$');
+    expect(html).toContain('Formula not rendered: 19,001 characters');
+  });
+
+  it('escapes the source of a formula it does not render', () => {
+    const html = renderMarkdown('$' + '{'.repeat(100) + '<img src=x onerror=alert(1)>' + '}'.repeat(100) + '$');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&#60;img');
+  });
+
+  it('stops nesting 10,000 block quotes at the nesting limit', () => {
+    const html = renderMarkdown('>'.repeat(10_000) + ' deep');
+    const quotes = (html.match(/<blockquote>/g) ?? []).length;
+    expect(quotes).toBeGreaterThan(0);
+    expect(quotes).toBeLessThanOrEqual(50);
+  });
+});

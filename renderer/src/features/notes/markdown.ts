@@ -6,7 +6,8 @@ import { mathPlugin } from './markdown-math.ts';
  * abstract or a pasted snippet must not become markup); the result still goes
  * through DOMPurify before it reaches the page.
  */
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
+// maxNesting bounds block and inline nesting (`>>>>`, nested lists and emphasis) so parsing cannot recurse deeply.
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true, maxNesting: 50 });
 md.use(mathPlugin);
 
 export function renderMarkdown(source: string): string {

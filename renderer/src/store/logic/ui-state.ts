@@ -32,6 +32,7 @@ export function normalizeUiState(raw: Partial<UiState> | null | undefined): UiSt
     noteMode: oneOf(s.noteMode, ['edit', 'preview'], d.noteMode),
     theme: oneOf(s.theme, ['system', 'light', 'dark'], d.theme),
     filter: typeof s.filter === 'string' ? s.filter : d.filter,
+    ...(typeof s.cleanStart === 'boolean' ? { cleanStart: s.cleanStart } : {}),
   };
 }
 
