@@ -9,7 +9,7 @@ import { listCommand } from './commands/list-command.ts';
 
 const USAGE = `Usage: folio <command> [options]   (the library: --library DIR, FOLIO_LIBRARY, or the app's default)
 
-  import FILE|FOLDER... (.bib .ris .json .txt .pdf) [--collection NAME] [--format bibtex|ris|csl-json|listing] [--dry-run]
+  import FILE|FOLDER... (.bib .ris .json .txt .pdf .html) [--collection NAME] [--format bibtex|ris|csl-json|listing|html] [--dry-run]
   export [--format bibtex|biblatex|csl-json|ris] [--collection NAME | --keys k1,k2 | --aux FILE] [-o FILE]
   list [--json] [--trash]
   collection add NAME [--parent NAME]

@@ -8,6 +8,7 @@ import { parseCslJson } from '../../shared/formats/csl-json/index.ts';
 import { parseListing } from '../../shared/formats/listing/index.ts';
 import { arxivCsl } from '../../shared/formats/identifiers/index.ts';
 import { guessImportFormat } from '../../shared/formats/guess-format.ts';
+import { readHtmlImport } from '../../shared/formats/html-meta/index.ts';
 
 /** One record ready to become an item. */
 export interface ImportCandidate {
@@ -16,12 +17,17 @@ export interface ImportCandidate {
   source?: BibtexSource;
   /** A key that came with the record; kept verbatim when free. */
   wantedKey?: string;
+  /** Known only in part (a title and an arXiv id): the lookup completes it. */
+  metadataPending?: boolean;
 }
 
 export interface ParsedImport {
   format: ImportFormat;
   candidates: ImportCandidate[];
   skipped: ImportIssue[];
+  warnings?: ImportIssue[];
+  /** For a web page: which metadata sources it had. */
+  pageSources?: string;
 }
 
 function listingCsl(entry: { title: string; abstract: string; arxivId?: string; url?: string; authors?: string[] }): CslItemData {
@@ -40,10 +46,10 @@ function splitAuthor(name: string): { family: string; given?: string } {
 }
 
 /** Parses text of any supported format into import candidates, entry by entry. */
-export function parseImportText(text: string, fileName: string, format?: ImportFormat): ParsedImport {
+export function parseImportText(text: string, fileName: string, format?: ImportFormat, pageUrl?: string): ParsedImport {
   const chosen = format ?? guessImportFormat(fileName, text);
   if (!chosen) {
-    throw new FolioError('PARSE', `${fileName}: not a format Folio can import (BibTeX, RIS, CSL-JSON or a paper listing)`, { file: fileName });
+    throw new FolioError('PARSE', `${fileName}: not a format Folio can import (BibTeX, RIS, CSL-JSON, a paper listing or a web page)`, { file: fileName });
   }
   switch (chosen) {
     case 'bibtex': {
@@ -72,6 +78,11 @@ export function parseImportText(text: string, fileName: string, format?: ImportF
     case 'listing': {
       const parsed = parseListing(text);
       return { format: chosen, candidates: parsed.entries.map((e) => ({ csl: listingCsl(e), line: e.line })), skipped: [] };
+    }
+    case 'html': {
+      const page = readHtmlImport(text, fileName, pageUrl);
+      const candidates = page.records.map((r) => ({ csl: r.csl, line: r.line, metadataPending: r.metadataPending }));
+      return { format: chosen, candidates, skipped: page.skipped, warnings: page.warnings, pageSources: page.summary };
     }
   }
 }
