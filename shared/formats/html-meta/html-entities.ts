@@ -38,13 +38,14 @@ export function decodeEntities(text: string): string {
  */
 export function repairMojibake(text: string): string {
   if (!/[\u00c2-\u00f4][\u0080-\u00bf]/.test(text)) return text;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   return text.replace(/[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}|[\u00f0-\u00f4][\u0080-\u00bf]{3}/g, (seq) => {
-    try {
-      return decoder.decode(Uint8Array.from(seq, (c) => c.charCodeAt(0)));
-    } catch {
-      return seq;
-    }
+    const b = Array.from(seq, (c) => c.charCodeAt(0));
+    const lead = b[0]!;
+    const bits = lead >= 0xf0 ? lead & 0x07 : lead >= 0xe0 ? lead & 0x0f : lead & 0x1f;
+    const cp = b.slice(1).reduce((acc, byte) => (acc << 6) | (byte & 0x3f), bits);
+    // Overlong forms, surrogates and out-of-range values are not UTF-8: keep the text as written.
+    const min = b.length === 2 ? 0x80 : b.length === 3 ? 0x800 : 0x10000;
+    return cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? seq : String.fromCodePoint(cp);
   });
 }
 

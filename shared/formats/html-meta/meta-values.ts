@@ -2,6 +2,12 @@ import type { CslDate, CslName } from '../../model/csl.ts';
 import { normalizeDoi, parseArxivId } from '../identifiers/index.ts';
 import { cleanText } from './html-entities.ts';
 
+/**
+ * The WHATWG URL parser, a global in every host shared/ runs in (Node, the window, the extension). Declared
+ * here, not through the DOM lib, so the rest of shared/ still cannot reach browser globals.
+ */
+declare const URL: new (input: string, base?: string) => { href: string; protocol: string; username: string; password: string };
+
 /** A page with more names than this is hostile or a physics collaboration; the rest are left out, and the report says so. */
 export const MAX_AUTHORS = 1000;
 
@@ -77,7 +83,7 @@ export function safeHttpUrl(raw: string | undefined, base: string | undefined): 
   if (!raw) return undefined;
   const s = cleanText(raw);
   if (!s || s.length > 4096) return undefined;
-  let url: URL;
+  let url: InstanceType<typeof URL>;
   try {
     url = base ? new URL(s, base) : new URL(s);
   } catch {
