@@ -21,6 +21,7 @@ import { createIntakeServices, type IntakeServices } from './intake-services.ts'
 import { ServiceContext } from './service-context.ts';
 import { UiStateStore } from './ui-state-store.ts';
 import { openWarmService } from './warm-start/warm-start.ts';
+import { ConnectorPairings } from './connector/connector-pairings.ts';
 
 export interface FolioServiceOptions {
   host: LibraryInfo['host'];
@@ -33,6 +34,8 @@ export interface FolioServiceOptions {
   lookup?: LookupOptions;
   /** The event hub to use, when the host subscribed to it before the library loaded (warm start). */
   hub?: EventHub;
+  /** The browser extension's pairings, shared with the host's connector server; memory only when absent (CLI). */
+  connector?: ConnectorPairings;
 }
 
 export interface FolioService {
@@ -70,6 +73,8 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
   const papers = createIntakeServices(ctx, options.lookup);
   const autoExport = new AutoExportService(ctx);
   const bibliographyWorker = new BibliographyWorker(options.bibliography?.workerPath);
+  const pairings = options.connector ?? new ConnectorPairings(null);
+  const stopPairing = pairings.onPrompt((prompt) => hub.emit('onConnectorPairing', prompt));
   const stopStatus = store.onWriteStatus((status) => {
     hub.emit('onStatus', { kind: status.ok ? 'write-ok' : 'write-error', message: status.message });
   });
@@ -97,6 +102,10 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
     },
     shell: options.shell ?? unsupportedShell,
     ...papers.groups,
+    connector: {
+      pendingPairing: async () => pairings.pending(),
+      answerPairing: (promptId, allow) => pairings.answer(promptId, allow),
+    },
   };
 
   return {
@@ -111,6 +120,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       autoExport.dispose();
       await bibliographyWorker.dispose();
       stopStatus();
+      stopPairing();
       await store.close();
     },
   };

@@ -4,7 +4,7 @@ import { COLLECTION_ARG_SCHEMAS, KEY_ARG_SCHEMAS, LIBRARY_ARG_SCHEMAS, NOTE_ARG_
 import { IO_ARG_SCHEMAS } from './schemas-io.ts';
 import { SHELL_ARG_SCHEMAS, UI_ARG_SCHEMAS } from './schemas-ui-shell.ts';
 import { BIBLIOGRAPHY_ARG_SCHEMAS, SETTINGS_ARG_SCHEMAS } from './schemas-bibliography.ts';
-import { ATTACHMENT_ARG_SCHEMAS, DUPLICATE_ARG_SCHEMAS, LOOKUP_ARG_SCHEMAS } from './schemas-adding.ts';
+import { ATTACHMENT_ARG_SCHEMAS, CONNECTOR_ARG_SCHEMAS, DUPLICATE_ARG_SCHEMAS, LOOKUP_ARG_SCHEMAS } from './schemas-adding.ts';
 
 type Group = keyof FolioApi;
 /** 'library.getItem', 'collections.create', ... derived from the interface, never typed by hand. */
@@ -32,6 +32,7 @@ export const API_ARG_SCHEMAS: ArgSchemas = {
   ...ATTACHMENT_ARG_SCHEMAS,
   ...LOOKUP_ARG_SCHEMAS,
   ...DUPLICATE_ARG_SCHEMAS,
+  ...CONNECTOR_ARG_SCHEMAS,
 };
 
 export const API_METHOD_NAMES = Object.keys(API_ARG_SCHEMAS) as ApiMethodName[];

@@ -11,6 +11,7 @@ import type { DuplicateCandidatePair, MergePair, MergeRequest } from './duplicat
 import type { BibliographyRequest, BibliographyResult, BibliographyStyleInfo, CitedExportRequest, CitedExportResult } from './bibliography-types.ts';
 import type { SettingsPatch } from './settings-types.ts';
 import type { FolioEvents } from './api-events.ts';
+import type { IdentifierMatch, IdentifierQuery, PairingPrompt } from './connector-types.ts';
 
 /**
  * The one API contract. Implemented by the Electron main process (IPC) and by
@@ -103,6 +104,14 @@ export interface FolioApi {
     addByIdentifiers(text: string): Promise<AddByIdentifiersResult>;
     /** Fetches metadata again for items marked metadataPending. */
     retryPending(): Promise<RetryPendingResult>;
+    /** The item (not in the trash) with this DOI or arXiv id, or null: "already in library". */
+    findInLibrary(query: IdentifierQuery): Promise<IdentifierMatch | null>;
+  };
+  connector: {
+    /** The browser extension waiting to be allowed, or null. Also pushed as onConnectorPairing. */
+    pendingPairing(): Promise<PairingPrompt | null>;
+    /** The user's answer from the window; only then does the extension get its token. */
+    answerPairing(promptId: string, allow: boolean): Promise<void>;
   };
   duplicates: {
     /** Likely duplicate pairs among items not in the trash, minus pairs marked not-duplicate. */

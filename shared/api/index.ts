@@ -8,6 +8,7 @@ export * from './attachments-types.ts';
 export * from './duplicates-types.ts';
 export * from './bibliography-types.ts';
 export * from './settings-types.ts';
+export * from './connector-types.ts';
 export * from './api-events.ts';
 export * from './folio-api.ts';
 export * from './api-error.ts';
