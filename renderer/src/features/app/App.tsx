@@ -11,6 +11,7 @@ import { Toolbar } from '../library/Toolbar.tsx';
 import { Sidebar } from '../sidebar/Sidebar.tsx';
 import { StatusBar } from '../status/StatusBar.tsx';
 import { Toasts } from '../status/Toasts.tsx';
+import { PairingPrompt } from '../connector/PairingPrompt.tsx';
 import { WarningsBanner } from '../status/WarningsBanner.tsx';
 import { useFileDrop } from './useFileDrop.ts';
 import { DuplicatesView } from '../duplicates/DuplicatesView.tsx';
@@ -69,6 +70,7 @@ export function App() {
       <Dialogs />
       <PaperDialogs />
       <Toasts />
+      <PairingPrompt />
       {dropping ? (
         <div className="drop-overlay" data-testid="drop-overlay">
           <div className="drop-overlay-card">
