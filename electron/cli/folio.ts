@@ -11,7 +11,7 @@ import { searchCommand } from './commands/search-command.ts';
 
 const USAGE = `Usage: folio <command> [options]   (the library: --library DIR, FOLIO_LIBRARY, or the app's default)
 
-  import FILE|FOLDER... (.bib .ris .json .txt .pdf) [--collection NAME] [--format bibtex|ris|csl-json|listing] [--dry-run]
+  import FILE|FOLDER... (.bib .ris .json .txt .pdf .html) [--collection NAME] [--format bibtex|ris|csl-json|listing|html] [--dry-run]
   export [--format bibtex|biblatex|csl-json|ris] [--collection NAME | --saved NAME | --keys k1,k2 | --aux FILE] [-o FILE]
   list [--json] [--trash] [--saved NAME]
   search QUERY [--json] [--limit N]        (the query language: docs/search.md; exit 2 for a malformed query)

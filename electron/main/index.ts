@@ -17,6 +17,7 @@ import { IPC_EVENT_CHANNEL } from '../../shared/api/ipc-channels.ts';
 import { buildMenu } from './menu.ts';
 import { createMainWindow } from './window.ts';
 import { loadWindowBounds, trackWindowBounds } from './window-state.ts';
+import { ConnectorPairings, connectorPort, connectorPortFlag, startHostConnector, type ConnectorServer } from '../services/connector/index.ts';
 
 app.setName(APP_NAME);
 registerAppScheme();
@@ -27,6 +28,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let window: BrowserWindow | null = null;
   let service: FolioService | null = null;
+  let connector: ConnectorServer | null = null;
 
   const shell: FolioApi['shell'] = {
     async saveTextFile(suggestedName, text) {
@@ -50,9 +52,11 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     const folder = resolveLibraryDir(libraryFlag(process.argv), process.env, app.getPath('userData'));
+    const pairings = new ConnectorPairings(join(folder, 'connector.json'));
     try {
       service = await openFolioService(folder, 'electron', {
         host: 'electron',
+        connector: pairings,
         shell,
         bibliography: { workerPath: bibliographyWorkerPath, stylesDir: join(app.getAppPath(), 'resources', 'csl') },
         search: { workerPath: searchWorkerPath, fulltextWorkerPath },
@@ -80,6 +84,13 @@ if (!app.requestSingleInstanceLock()) {
     opened.hub.subscribe((message) => {
       if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, message);
     });
+    let port = 0;
+    try {
+      port = connectorPort(connectorPortFlag(process.argv));
+    } catch (error) {
+      process.stderr.write(`folio: ${(error as Error).message}; the connector is off\n`);
+    }
+    connector = await startHostConnector(opened.api, pairings, port, (line) => process.stderr.write(`folio: ${line}\n`));
     Menu.setApplicationMenu(buildMenu((command) => opened.hub.emit('onMenuCommand', command)));
     window.on('closed', () => {
       window = null;
@@ -95,7 +106,8 @@ if (!app.requestSingleInstanceLock()) {
     // Write everything before the process ends.
     event.preventDefault();
     quitting = true;
-    service.dispose().catch((error: unknown) => {
+    const closing = connector ? connector.close() : Promise.resolve();
+    closing.then(() => service!.dispose()).catch((error: unknown) => {
       dialog.showErrorBox('Folio could not save the library', String(error));
     }).finally(() => app.quit());
   });

@@ -28,6 +28,7 @@ import { WorkerSearchEngine } from './search/search-worker-client.ts';
 import { SearchIndexer } from './search/search-indexer.ts';
 import { createSearchMethods, savedSearchIds } from './search/search-methods.ts';
 import { createViewMethods } from './view/view-methods.ts';
+import { ConnectorPairings } from './connector/connector-pairings.ts';
 
 export interface FolioServiceOptions {
   host: LibraryInfo['host'];
@@ -47,6 +48,8 @@ export interface FolioServiceOptions {
   search?: { inThread?: boolean; workerPath?: string; fulltextWorkerPath?: string };
   /** See OpenLibraryStoreOptions.acceptSalvage. */
   acceptSalvage?: boolean;
+  /** The browser extension's pairings, shared with the host's connector server; memory only when absent (CLI). */
+  connector?: ConnectorPairings;
 }
 
 export interface FolioService {
@@ -91,6 +94,8 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
   // Exports, bibliographies and auto-exports reach saved searches through this, not through ServiceContext.
   const savedIds = (name: string) => savedSearchIds(ctx, search, name);
   const autoExport = new AutoExportService(ctx, savedIds);
+  const pairings = options.connector ?? new ConnectorPairings(null);
+  const stopPairing = pairings.onPrompt((prompt) => hub.emit('onConnectorPairing', prompt));
   const stopStatus = store.onWriteStatus((status) => {
     hub.emit('onStatus', { kind: status.warning ? 'library-warning' : status.ok ? 'write-ok' : 'write-error', message: status.message });
   });
@@ -120,6 +125,10 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
     shell: options.shell ?? unsupportedShell,
     search: createSearchMethods(ctx, search),
     ...papers.groups,
+    connector: {
+      pendingPairing: async () => pairings.pending(),
+      answerPairing: (promptId, allow) => pairings.answer(promptId, allow),
+    },
   };
 
   return {
@@ -139,6 +148,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       await fulltextWorker.dispose();
       await bibliographyWorker.dispose();
       stopStatus();
+      stopPairing();
       await store.close();
     },
   };

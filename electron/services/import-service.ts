@@ -23,13 +23,13 @@ const PREVIEW_TITLES = 10;
 const PROGRESS_EVERY = 500;
 
 export async function importText(ctx: ServiceContext, request: ImportRequest, options: ImportOptions = {}): Promise<ImportReport> {
-  const parsed = parseImportText(request.text, request.fileName, request.format);
+  const parsed = parseImportText(request.text, request.fileName, request.format, request.pageUrl);
   const collectionId = request.collectionId ?? null;
   if (collectionId && !ctx.store.collections().some((c) => c.id === collectionId)) {
     throw new FolioError('NOT_FOUND', `No collection with id ${collectionId}`);
   }
   const batchId = request.dryRun ? '' : newId('imp');
-  const warnings: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [...(parsed.warnings ?? [])];
   const now = ctx.now();
   const pattern = ctx.store.settings().keyPattern;
   const items: Item[] = [];
@@ -70,6 +70,7 @@ export async function importText(ctx: ServiceContext, request: ImportRequest, op
     itemIds: items.map((i) => i.id),
     preview: items.slice(0, PREVIEW_TITLES).map((i) => i.csl.title ?? i.citationKey),
     batchId,
+    ...(parsed.pageSources !== undefined ? { pageSources: parsed.pageSources } : {}),
   };
   if (request.dryRun) {
     for (const item of claimed) ctx.keys.remove(item);
@@ -120,7 +121,7 @@ function buildItem(
   } else {
     citationKey = ctx.keys.generate(csl, opts.pattern);
   }
-  return createItem({
+  const item = createItem({
     csl,
     citationKey,
     now: opts.now,
@@ -128,6 +129,8 @@ function buildItem(
     ...(candidate.source ? { source: candidate.source } : {}),
     ...(opts.batchId ? { importBatchId: opts.batchId } : {}),
   });
+  if (candidate.metadataPending) item.metadataPending = true;
+  return item;
 }
 
 async function commitInBatches(ctx: ServiceContext, items: Item[], options: ImportOptions): Promise<void> {

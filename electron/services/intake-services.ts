@@ -9,6 +9,7 @@ import { createDuplicateMethods } from './duplicates/duplicate-methods.ts';
 import { ImportJobs } from './import-jobs.ts';
 import { importText } from './import-service.ts';
 import { createLookupMethods } from './lookup/lookup-methods.ts';
+import { findInLibrary } from './lookup/find-in-library.ts';
 import { MetadataFetcher, type LookupOptions } from './lookup/metadata-fetcher.ts';
 import type { ServiceContext } from './service-context.ts';
 import type { AttachmentId } from '../../shared/model/ids.ts';
@@ -40,7 +41,7 @@ export function createIntakeServices(ctx: ServiceContext, lookup: LookupOptions 
           return importPdf(fileName, bytes, itemId);
         },
       },
-      lookup: createLookupMethods(ctx, fetcher),
+      lookup: { ...createLookupMethods(ctx, fetcher), findInLibrary: async (query) => findInLibrary(ctx, query) },
       duplicates: createDuplicateMethods(ctx),
     },
     async importText(request) {

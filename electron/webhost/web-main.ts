@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { openFolioService } from '../services/folio-service.ts';
 import { resolveLibraryDir } from '../services/library-paths.ts';
 import { startWebHost } from './web-host.ts';
+import { ConnectorPairings, connectorPort, startHostConnector } from '../services/connector/index.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const rendererDir = join(repoRoot, 'out', 'renderer');
@@ -19,11 +20,18 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { library: { type: 'string' }, port: { type: 'string' } },
+    options: { library: { type: 'string' }, port: { type: 'string' }, 'connector-port': { type: 'string' } },
     strict: true,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, not "${values.port}"`);
+
+  let connectorPortNumber = 0;
+  try {
+    connectorPortNumber = connectorPort(values['connector-port']);
+  } catch (error) {
+    fail((error as Error).message);
+  }
 
   if (!existsSync(join(rendererDir, 'index.html'))) {
     process.stderr.write('folio web: building the renderer first (npm run build)...\n');
@@ -32,7 +40,8 @@ async function main(): Promise<void> {
   }
 
   const folder = resolveLibraryDir(values.library);
-  const service = await openFolioService(folder, 'web', { host: 'web' }).catch((error: unknown) => fail((error as Error).message));
+  const pairings = new ConnectorPairings(join(folder, 'connector.json'));
+  const service = await openFolioService(folder, 'web', { host: 'web', connector: pairings }).catch((error: unknown) => fail((error as Error).message));
   // The table can be served from the rows cache meanwhile; warnings exist once the library has loaded.
   service.ready.then(
     () => {
@@ -48,12 +57,15 @@ async function main(): Promise<void> {
   );
   const host = await startWebHost({ service, rendererDir, port });
   process.stdout.write(`${host.url}\n`);
+  // Status goes to stderr: the one stdout line stays the URL.
+  const connector = await startHostConnector(service.api, pairings, connectorPortNumber, (line) => process.stderr.write(`folio web: ${line}\n`));
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     try {
+      await connector?.close();
       await host.close();
       await service.dispose();
       process.exit(0);

@@ -43,11 +43,17 @@ export const LAYERS = [
     may: [...SHARED, PLATFORM, 'renderer/src/html', 'renderer/src/store', 'renderer/src/components', 'renderer/src/features'],
     packages: ['react', 'react-dom', 'zustand', 'zustand/*', '@tanstack/*', 'katex', 'katex/*', 'markdown-it'],
   },
+  // The browser extension: its own process; it parses pages with shared/formats and speaks the connector protocol only.
+  {
+    from: 'connector/src',
+    may: ['connector/src', 'shared/formats/html-meta', 'shared/model', 'shared/api/connector-protocol.ts'],
+    packages: [],
+  },
   { from: 'renderer/src/main.tsx', may: ['renderer/src'], packages: ['react', 'react-dom', 'react-dom/*'] },
 ];
 
 /** Folders whose every file must sit in a layer above. */
-const LAYERED_ROOTS = ['shared/', 'electron/', 'renderer/src/'];
+const LAYERED_ROOTS = ['shared/', 'electron/', 'renderer/src/', 'connector/'];
 
 const toPosix = (p) => p.split(sep).join('/');
 const inside = (path, prefix) => path === prefix || path.startsWith(`${prefix}/`);

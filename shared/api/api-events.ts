@@ -1,10 +1,13 @@
 import type { LibraryChangedEvent, MenuCommand, StatusEvent, Unsubscribe } from './event-types.ts';
+import type { PairingPrompt } from './connector-types.ts';
 
 /** Events pushed from the host. Each returns its unsubscribe function. */
 export interface FolioEvents {
   onLibraryChanged(listener: (event: LibraryChangedEvent) => void): Unsubscribe;
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
   onStatus(listener: (event: StatusEvent) => void): Unsubscribe;
+  /** A browser extension asks to pair (the prompt), or the prompt was answered or expired (null). */
+  onConnectorPairing(listener: (prompt: PairingPrompt | null) => void): Unsubscribe;
 }
 
 export type FolioEventName = keyof FolioEvents;
@@ -17,7 +20,7 @@ export type FolioEventPayload = {
 export type FolioEventMessage = { [E in FolioEventName]: { event: E; payload: FolioEventPayload[E] } }[FolioEventName];
 
 // A record, so the compiler rejects a list that misses an event of FolioEvents.
-const EVENT_NAME_SET: { [E in FolioEventName]: true } = { onLibraryChanged: true, onMenuCommand: true, onStatus: true };
+const EVENT_NAME_SET: { [E in FolioEventName]: true } = { onLibraryChanged: true, onMenuCommand: true, onStatus: true, onConnectorPairing: true };
 
 /** The one list of events: every client and fan-out is built from it, as methods are from API_ARG_SCHEMAS. */
 export const FOLIO_EVENT_NAMES = Object.keys(EVENT_NAME_SET) as readonly FolioEventName[];

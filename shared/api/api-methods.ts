@@ -6,7 +6,7 @@ import { VIEW_ARG_SCHEMAS } from './schemas-view.ts';
 import { SHELL_ARG_SCHEMAS, UI_ARG_SCHEMAS } from './schemas-ui-shell.ts';
 import { BIBLIOGRAPHY_ARG_SCHEMAS, SETTINGS_ARG_SCHEMAS } from './schemas-bibliography.ts';
 import { SEARCH_ARG_SCHEMAS } from './schemas-search.ts';
-import { ATTACHMENT_ARG_SCHEMAS, DUPLICATE_ARG_SCHEMAS, LOOKUP_ARG_SCHEMAS } from './schemas-adding.ts';
+import { ATTACHMENT_ARG_SCHEMAS, CONNECTOR_ARG_SCHEMAS, DUPLICATE_ARG_SCHEMAS, LOOKUP_ARG_SCHEMAS } from './schemas-adding.ts';
 
 type Group = keyof FolioApi;
 /** 'library.getItem', 'collections.create', ... derived from the interface, never typed by hand. */
@@ -36,6 +36,7 @@ export const API_ARG_SCHEMAS: ArgSchemas = {
   ...LOOKUP_ARG_SCHEMAS,
   ...DUPLICATE_ARG_SCHEMAS,
   ...SEARCH_ARG_SCHEMAS,
+  ...CONNECTOR_ARG_SCHEMAS,
 };
 
 export const API_METHOD_NAMES = Object.keys(API_ARG_SCHEMAS) as ApiMethodName[];

@@ -14,6 +14,7 @@ import type { FolioEvents } from './api-events.ts';
 import type { RelatedInfo, SavedSearchInfo, SearchAnswer, SearchRequestBody } from './search-types.ts';
 import type { SavedSearch } from '../model/library-doc.ts';
 import type { LibraryCounts, ViewIds, ViewPage, ViewPositions, ViewQuery } from './view-types.ts';
+import type { IdentifierMatch, IdentifierQuery, PairingPrompt } from './connector-types.ts';
 
 /**
  * The one API contract. Implemented by the Electron main process (IPC) and by
@@ -116,6 +117,14 @@ export interface FolioApi {
     addByIdentifiers(text: string): Promise<AddByIdentifiersResult>;
     /** Fetches metadata again for items marked metadataPending. */
     retryPending(): Promise<RetryPendingResult>;
+    /** The item (not in the trash) with this DOI or arXiv id, or null: "already in library". */
+    findInLibrary(query: IdentifierQuery): Promise<IdentifierMatch | null>;
+  };
+  connector: {
+    /** The browser extension waiting to be allowed, or null. Also pushed as onConnectorPairing. */
+    pendingPairing(): Promise<PairingPrompt | null>;
+    /** The user's answer from the window; only then does the extension get its token. */
+    answerPairing(promptId: string, allow: boolean): Promise<void>;
   };
   search: {
     /** Ranked results of a query in the search language (docs/search.md); a malformed query answers its error. */

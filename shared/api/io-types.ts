@@ -15,6 +15,8 @@ export interface ImportRequest {
   format?: ImportFormat;
   collectionId?: CollectionId | null;
   dryRun?: boolean;
+  /** Where a page (format 'html') was shown: resolves its relative links and recognises arXiv and Hugging Face addresses. */
+  pageUrl?: string;
   /** Names a long import so io.cancelImport can stop it; progress is reported through onStatus ('import-progress'). */
   jobId?: string;
 }
@@ -27,6 +29,8 @@ export interface ImportReport {
   itemIds: ItemId[];
   /** Titles of the first items, for previews. */
   preview: string[];
+  /** For a web page: the metadata sources found, e.g. `citation_* (12 fields), JSON-LD`. */
+  pageSources?: string;
   /** Identifies the batch, for undo. Empty for a dry run. */
   batchId: string;
 }

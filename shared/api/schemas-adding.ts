@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { MergePair, MergeRequest } from './duplicates-types.ts';
 import { MAX_PDF_BYTES } from './attachments-types.ts';
-import { itemIdSchema } from './api-primitives.ts';
+import { itemIdSchema, opaqueIdSchema } from './api-primitives.ts';
+import type { IdentifierQuery } from './connector-types.ts';
 
 /** Argument schemas of the `attachments`, `lookup` and `duplicates` groups: bringing papers in and keeping them single. */
 
@@ -13,6 +14,7 @@ const mergeRequest: z.ZodType<MergeRequest> = z.object({
   otherId: itemIdSchema,
   fields: z.record(z.string().max(100), z.enum(['keep', 'other'])),
 });
+const identifierQuery: z.ZodType<IdentifierQuery> = z.object({ doi: z.string().max(500).nullable().optional(), arxivId: z.string().max(100).nullable().optional() });
 const mergePair: z.ZodType<MergePair> = z.object({ keepId: itemIdSchema, otherId: itemIdSchema });
 
 export const ATTACHMENT_ARG_SCHEMAS = {
@@ -22,7 +24,14 @@ export const ATTACHMENT_ARG_SCHEMAS = {
 export const LOOKUP_ARG_SCHEMAS = {
   'lookup.addByIdentifiers': z.tuple([z.string().max(1_000_000)]),
   'lookup.retryPending': z.tuple([]),
+  'lookup.findInLibrary': z.tuple([identifierQuery]),
 } as const;
+
+export const CONNECTOR_ARG_SCHEMAS = {
+  'connector.pendingPairing': z.tuple([]),
+  'connector.answerPairing': z.tuple([opaqueIdSchema, z.boolean()]),
+} as const;
+
 
 export const DUPLICATE_ARG_SCHEMAS = {
   'duplicates.find': z.tuple([]),

@@ -9,7 +9,8 @@ import {
 const importRequest: z.ZodType<ImportRequest> = z.object({
   text: z.string().max(MAX_TEXT),
   fileName: z.string().max(10_000),
-  format: z.enum(['bibtex', 'ris', 'csl-json', 'listing']).optional(),
+  format: z.enum(['bibtex', 'ris', 'csl-json', 'listing', 'html']).optional(),
+  pageUrl: z.string().max(8192).optional(),
   collectionId: collectionIdSchema.nullable().optional(),
   dryRun: z.boolean().optional(),
   jobId: opaqueIdSchema.optional(),

@@ -145,6 +145,15 @@ for (const [name, make] of [['Electron IPC', ipcClient], ['web host HTTP', httpC
         .rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
+    it('finds an item by DOI or arXiv id, and has no pairing waiting', async () => {
+      const api = await make();
+      expect(await api.lookup.findInLibrary({ arxivId: '1706.03762' })).toBeNull();
+      await api.io.importText({ text: '@misc{v, title={Attention Is All You Need}, eprint={1706.03762}, archivePrefix={arXiv}, doi={10.48550/arXiv.1706.03762}}', fileName: 'a.bib' });
+      expect(await api.lookup.findInLibrary({ arxivId: 'arXiv:1706.03762v7' })).toMatchObject({ citationKey: 'v', hasPdf: false });
+      expect(await api.connector.pendingPairing()).toBeNull();
+      await expect(api.connector.answerPairing('nope', true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
     it('keeps the UI state', async () => {
       const api = await make();
       const state = { ...(await api.ui.getState()), view: 'trash', filter: 'lecun' };

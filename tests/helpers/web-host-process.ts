@@ -13,8 +13,10 @@ export interface RunningHost {
 }
 
 /** Starts `npm run web` exactly as a user would (the real host, the real services, a real folder). */
-export async function startWebHostProcess(library: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
-  const child = spawn(process.execPath, ['--no-warnings', 'electron/webhost/web-main.ts', '--library', library], {
+export async function startWebHostProcess(library: string, extraEnv: NodeJS.ProcessEnv = {}, connectorPort = 0): Promise<RunningHost> {
+  // Off unless a test asks: parallel hosts would compete for the default port.
+  const connectorArgs = ['--connector-port', String(connectorPort)];
+  const child = spawn(process.execPath, ['--no-warnings', 'electron/webhost/web-main.ts', '--library', library, ...connectorArgs], {
     cwd: repoRoot,
     env: { ...process.env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

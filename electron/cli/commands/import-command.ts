@@ -8,7 +8,7 @@ import { ACCEPT_SALVAGE_OPTION, EXIT_OK, EXIT_PARTIAL, UsageError, findCollectio
 import { terminalField } from '../terminal-text.ts';
 import { expandImportPaths, importPdfFiles, isPdfPath } from './import-pdfs.ts';
 
-const FORMATS: readonly ImportFormat[] = ['bibtex', 'ris', 'csl-json', 'listing'];
+const FORMATS: readonly ImportFormat[] = ['bibtex', 'ris', 'csl-json', 'listing', 'html'];
 
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -44,12 +44,15 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     let imported = 0;
     const skipped: ImportIssue[] = [];
     const warnings: ImportIssue[] = [];
+    // A web page's name is followed by the metadata sources it had: `page.html: citation_* (12 fields), JSON-LD`.
+    const pageSources = new Map<string, string>();
     for (const file of files) {
       const report = await service.importWithOptions(
         { text: file.text, fileName: file.path, collectionId, dryRun: values['dry-run'], ...(format ? { format } : {}) },
         // One commit per file: a killed or failed import leaves the library as it was.
         {},
       );
+      if (report.pageSources !== undefined) pageSources.set(file.path, report.pageSources);
       imported += report.imported;
       skipped.push(...report.skipped);
       warnings.push(...report.warnings);
@@ -62,7 +65,9 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     }
     for (const s of skipped) io.err(`${terminalField(s.file)}:${s.line}: skipped${s.key ? ` ${terminalField(s.key)}` : ''}: ${terminalField(s.reason)}\n`);
     for (const w of warnings) io.err(`${terminalField(w.file)}:${w.line}: warning: ${terminalField(w.reason)}\n`);
-    const names = [...files.map((f) => f.path), ...pdfs].map((p) => basename(p)).join(', ');
+    const names = [...files.map((f) => f.path), ...pdfs]
+      .map((p) => (pageSources.has(p) ? `${basename(p)}: ${pageSources.get(p)}` : basename(p)))
+      .join(pageSources.size > 0 ? '; ' : ', ');
     const verb = values['dry-run'] ? 'Would import' : 'Imported';
     io.out(`${verb} ${imported} item${imported === 1 ? '' : 's'} from ${names}${skipped.length ? `; skipped ${skipped.length}` : ''}${warnings.length ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}\n`);
     return skipped.length > 0 ? EXIT_PARTIAL : EXIT_OK;

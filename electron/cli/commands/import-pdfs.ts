@@ -7,7 +7,7 @@ import type { CliIo } from '../cli-context.ts';
 import { terminalField } from '../terminal-text.ts';
 
 /** What `folio import` reads from a folder: every reference file and PDF in it, sub-folders included. */
-const IMPORTABLE = new Set(['.bib', '.bibtex', '.ris', '.json', '.txt', '.pdf']);
+const IMPORTABLE = new Set(['.bib', '.bibtex', '.ris', '.json', '.txt', '.pdf', '.html', '.htm']);
 
 /** Files named on the command line, with each folder replaced by the importable files inside it (sorted). */
 export async function expandImportPaths(paths: readonly string[]): Promise<string[]> {

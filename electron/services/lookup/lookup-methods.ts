@@ -64,7 +64,7 @@ type Outcome =
   | { kind: 'fetched'; found: FoundIdentifier; csl: CslItemData }
   | { kind: 'pending'; found: FoundIdentifier; reason: string };
 
-export function createLookupMethods(ctx: ServiceContext, fetcher: MetadataFetcher): FolioApi['lookup'] {
+export function createLookupMethods(ctx: ServiceContext, fetcher: MetadataFetcher): Omit<FolioApi['lookup'], 'findInLibrary'> {
   const existingFor = (found: FoundIdentifier, csl: CslItemData): Outcome | null => {
     const item = findExistingItem(ctx, csl);
     return item ? { kind: 'existing', existing: { identifier: found.raw, itemId: item.id, key: item.citationKey } } : null;

@@ -9,12 +9,18 @@ export interface ImportRecord {
   source?: BibtexSource;
   /** A key that came with the record; kept verbatim when free. */
   wantedKey?: string;
+  /** Known only in part (a title and an arXiv id): the lookup completes it. */
+  metadataPending?: boolean;
 }
 
 export interface ImporterResult {
   records: ImportRecord[];
-  /** Entries skipped or imported with a caveat. */
+  /** Entries skipped. */
   issues: ImportIssue[];
+  /** Entries imported with a caveat. */
+  warnings?: ImportIssue[];
+  /** For a web page: which metadata sources it had, e.g. `citation_* (12 fields), JSON-LD`. */
+  pageSources?: string;
 }
 
 /** What `detect` looks at: the text, and its start without a byte-order mark (cheap to test on large files). */
@@ -32,5 +38,6 @@ export interface Importer {
   /** File names that decide the format by themselves, whatever the content. */
   fileName: RegExp | null;
   detect(sample: ImportSample): boolean;
-  parse(text: string, fileName: string): ImporterResult;
+  /** `pageUrl`: where a web page was shown, when known. */
+  parse(text: string, fileName: string, pageUrl?: string): ImporterResult;
 }

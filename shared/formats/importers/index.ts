@@ -4,11 +4,12 @@ import { cslJsonImporter } from './csl-json-importer.ts';
 import type { Importer } from './importer.ts';
 import { listingImporter } from './listing-importer.ts';
 import { risImporter } from './ris-importer.ts';
+import { htmlImporter } from './html-importer.ts';
 
 export type { Importer, ImporterResult, ImportRecord, ImportSample } from './importer.ts';
 
-/** Every importer, in the order content detection asks them: the strictest shapes first, a paper listing last. */
-export const IMPORTERS: readonly Importer[] = [cslJsonImporter, risImporter, bibtexImporter, listingImporter];
+/** Every importer, in the order content detection asks them: a web page first (its CSS looks like BibTeX), a paper listing last. */
+export const IMPORTERS: readonly Importer[] = [htmlImporter, cslJsonImporter, risImporter, bibtexImporter, listingImporter];
 
 const BY_FORMAT = new Map<ImportFormat, Importer>(IMPORTERS.map((i) => [i.format, i]));
 

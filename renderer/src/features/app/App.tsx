@@ -11,6 +11,7 @@ import { Toolbar } from '../library/Toolbar.tsx';
 import { Sidebar } from '../sidebar/Sidebar.tsx';
 import { StatusBar } from '../status/StatusBar.tsx';
 import { Toasts } from '../status/Toasts.tsx';
+import { PairingPrompt } from '../connector/PairingPrompt.tsx';
 import { WarningsBanner } from '../status/WarningsBanner.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useFileDrop } from './useFileDrop.ts';
@@ -75,6 +76,7 @@ export function App() {
       <DialogHost />
       <ImportProgress />
       <Toasts />
+      <PairingPrompt />
       {dropping ? (
         <div className="drop-overlay" data-testid="drop-overlay">
           <div className="drop-overlay-card">

@@ -3,7 +3,7 @@ import { Modal } from '../../components/Modal.tsx';
 import { useStore } from '../../store/index.ts';
 
 const FORMAT_LABEL: Record<ImportReport['format'], string> = {
-  bibtex: 'BibTeX', ris: 'RIS', 'csl-json': 'CSL-JSON', listing: 'paper listing (Hugging Face / arXiv)',
+  bibtex: 'BibTeX', ris: 'RIS', 'csl-json': 'CSL-JSON', listing: 'paper listing (Hugging Face / arXiv)', html: 'web page',
 };
 
 /** What a paste or a dropped file would add, before anything is added. */
