@@ -4,11 +4,14 @@ import { cpus } from 'node:os';
 import { benchServices } from './service-bench.ts';
 import { benchBrowser } from './browser-bench.ts';
 import { benchTransports } from './transport-bench.ts';
-import { benchJabref } from './jabref-bench.ts';
+import { benchCli } from './jabref-bench.ts';
 import { benchFormats } from './formats-bench.ts';
+import { benchSearch } from './search-bench.ts';
 
-// FOLIO_BENCH_SKIP=jabref,formats leaves those parts out (the services part builds the library the others use).
-const skip = new Set((process.env.FOLIO_BENCH_SKIP ?? '').split(',').filter(Boolean));
+// FOLIO_BENCH_ONLY=service,cli runs some parts only (service, browser, transports, cli, formats, search); all by default.
+const only = process.env.FOLIO_BENCH_ONLY?.split(',');
+const wants = (part: string): boolean => only === undefined || only.includes(part);
+const skipped = { skipped: 'not in FOLIO_BENCH_ONLY' };
 const sizes = (process.env.FOLIO_BENCH_SIZES ?? '10000,50000').split(',').map(Number);
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
@@ -23,15 +26,19 @@ for (const size of sizes) {
   process.stderr.write(`bench: ${size} items (services)...\n`);
   const service = await benchServices(size);
   process.stderr.write(`bench: ${size} items (Chromium)...\n`);
-  const browser = await benchBrowser(service.libraryDir).catch((error: unknown) => ({ error: String(error) }));
+  const browser = !wants('browser') ? skipped : await benchBrowser(service.libraryDir).catch((error: unknown) => ({ error: String(error) }));
   process.stderr.write(`bench: ${size} items (IPC vs HTTP)...\n`);
-  const transports = await benchTransports(service.libraryDir).catch((error: unknown) => ({ error: String(error) }));
-  process.stderr.write(`bench: ${size} items (JabRef, if installed)...\n`);
-  const jabref = skip.has('jabref') ? { skipped: true } : await benchJabref(size);
+  const transports = !wants('transports') ? skipped : await benchTransports(service.libraryDir).catch((error: unknown) => ({ error: String(error) }));
+  process.stderr.write(`bench: ${size} items (folio CLI and JabRef, whole processes)...\n`);
+  const cli = !wants('cli') ? skipped : await benchCli(size).catch((error: unknown) => ({ error: String(error) }));
   process.stderr.write(`bench: ${size} records (RIS, duplicates)...\n`);
-  const formats = skip.has('formats') ? { skipped: true } : await benchFormats(size);
-  (results.sizes as Record<string, unknown>)[size] = { service, browser, transports, jabref, formats };
-  process.stderr.write(`${JSON.stringify({ size, service, browser, transports, jabref, formats }, null, 2)}\n`);
+  const formats = wants('formats') ? await benchFormats(size) : skipped;
+  // 2,000 PDFs of 10 pages at 50k (FOLIO_BENCH_PDFS), a twenty-fifth of the items at other sizes.
+  process.stderr.write(`bench: ${size} items (search, full text)...\n`);
+  const pdfs = Number(process.env.FOLIO_BENCH_PDFS ?? Math.round(size / 25));
+  const search = !wants('search') ? skipped : await benchSearch(size, pdfs).catch((error: unknown) => ({ error: String(error) }));
+  (results.sizes as Record<string, unknown>)[size] = { service, browser, transports, cli, formats, search };
+  process.stderr.write(`${JSON.stringify({ size, service, browser, transports, cli, formats, search }, null, 2)}\n`);
 }
 
 mkdirSync('bench-results', { recursive: true });

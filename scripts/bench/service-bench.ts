@@ -10,6 +10,7 @@ import { longestBlock, round, stats, timed } from './measure.ts';
 export interface ServiceBench {
   items: number;
   libraryJsonMB: number;
+  libraryJsonBytesPerItem: number;
   importMs: number;
   importCloseMs: number;
   openMs: number;
@@ -105,6 +106,7 @@ export async function benchServices(size: number): Promise<ServiceBench> {
   return {
     items: size,
     libraryJsonMB: round(statSync(join(dir, 'library.json')).size / 1e6),
+    libraryJsonBytesPerItem: Math.round(statSync(join(dir, 'library.json')).size / size),
     importMs: imported.ms,
     importCloseMs: closed.ms,
     openMs: opened.ms,
