@@ -28,6 +28,7 @@ import { WorkerSearchEngine } from './search/search-worker-client.ts';
 import { SearchIndexer } from './search/search-indexer.ts';
 import { createSearchMethods, savedSearchIds } from './search/search-methods.ts';
 import { createViewMethods } from './view/view-methods.ts';
+import { SearchedViews } from './view/searched-views.ts';
 import { ConnectorPairings } from './connector/connector-pairings.ts';
 
 export interface FolioServiceOptions {
@@ -102,7 +103,14 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
 
   const api: FolioApi = {
     library: createLibraryMethods(ctx, options.host),
-    view: createViewMethods(ctx.view),
+    view: createViewMethods(ctx.view, new SearchedViews(
+      ctx.view,
+      (name) => store.settings().savedSearches?.find((s) => s.name === name)?.query ?? null,
+      async (query, within) => {
+        const outcome = await search.search(query, undefined, within);
+        return outcome.ok ? outcome.hits.map((h) => h.id) : null;
+      },
+    )),
     collections: createCollectionMethods(ctx),
     notes: createNoteMethods(ctx),
     io: {

@@ -10,6 +10,8 @@ import type { LibraryOwner, LibraryStore } from '../library-store/library-store.
 import { UiStateStore } from '../ui-state-store.ts';
 import { deferredApi } from './deferred-api.ts';
 import { LibraryViewState } from '../view/library-view-state.ts';
+import { SearchedViews, usesQueryLanguage } from '../view/searched-views.ts';
+import type { ViewQuery } from '../../../shared/search/view-engine.ts';
 import { createViewMethods } from '../view/view-methods.ts';
 
 export interface WarmStartOptions {
@@ -49,11 +51,13 @@ function warmService(root: string, host: LibraryInfo['host'], cache: RowsCache, 
   // The first window paints from the cached rows: filter and sort work on them before the library has loaded.
   const byId = new Map(cache.rows.map((r) => [r.id, r]));
   const cachedView = new LibraryViewState(() => cache.rows, (id) => byId.get(id));
-  const early = createViewMethods(cachedView);
+  // Saved searches and box queries need the search index, which exists only once the library has loaded: those wait.
+  const early = createViewMethods(cachedView, new SearchedViews(cachedView, () => null, async () => null));
+  const needsIndex = (q: ViewQuery): boolean => q.view.startsWith('saved:') || usesQueryLanguage(q.filter);
   const { api, settled } = deferredApi(loading.then((service) => service.api), {
-    'view.query': early.query,
-    'view.ids': early.ids,
-    'view.locate': early.locate,
+    'view.query': async (q, offset, limit) => (needsIndex(q) ? (await loading).api.view.query(q, offset, limit) : early.query(q, offset, limit)),
+    'view.ids': async (q, offset, limit) => (needsIndex(q) ? (await loading).api.view.ids(q, offset, limit) : early.ids(q, offset, limit)),
+    'view.locate': async (q, ids) => (needsIndex(q) ? (await loading).api.view.locate(q, ids) : early.locate(q, ids)),
     'view.counts': early.counts,
     'library.listRows': async () => cache.rows,
     'library.info': async () => ({
