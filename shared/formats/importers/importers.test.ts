@@ -10,7 +10,7 @@ const CSL_JSON = '[{"id": "vaswani2017", "type": "paper-conference", "title": "A
 
 describe('the importer registry', () => {
   it('has one importer per format, each found by its format', () => {
-    expect(IMPORTERS.map((i) => i.format)).toEqual(['csl-json', 'ris', 'bibtex', 'listing']);
+    expect(IMPORTERS.map((i) => i.format)).toEqual(['html', 'csl-json', 'ris', 'bibtex', 'listing']);
     for (const importer of IMPORTERS) expect(importerFor(importer.format)).toBe(importer);
   });
 
