@@ -2,6 +2,7 @@ import type { ItemId } from '../model/ids.ts';
 import type { ItemRow } from '../model/item.ts';
 import type { SavedSearch } from '../model/library-doc.ts';
 import type { QueryError } from '../search/query/query-ast.ts';
+import type { SearchHit } from '../search/query/search-run.ts';
 
 /** Types of the `search` group (docs/search.md). */
 
@@ -12,16 +13,8 @@ export interface SearchRequestBody {
   within?: ItemId[];
 }
 
-export interface SearchHitInfo {
-  id: ItemId;
-  key: string;
-  title: string;
-  score: number;
-  /** One line around a note, annotation or full-text match. */
-  snippet?: string;
-  /** 1-based page of a full-text snippet. */
-  page?: number;
-}
+/** One ranked hit, as shared/search answers it. */
+export type SearchHitInfo = SearchHit;
 
 /** Where background indexing stands: PDFs whose text is read, of those attached. */
 export interface IndexingProgress {
