@@ -6,6 +6,7 @@ import { CONNECTOR_PATHS, CONNECTOR_TOKEN_HEADER, MAX_SAVE_BODY, MAX_SMALL_BODY 
 import type { FolioApi } from '../../../shared/api/folio-api.ts';
 import type { ConnectorPairings } from './connector-pairings.ts';
 import { attachSchema, lookupSchema, pairStartSchema, pairStatusSchema, saveSchema } from './connector-requests.ts';
+import { HttpRefusal as BodyRefusal, readBodyWithin } from '../loopback-http/request-body.ts';
 import { ConnectorSaves, SaveRefused } from './connector-saves.ts';
 
 export interface ConnectorServer {
@@ -45,18 +46,17 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** The body as JSON, read with the hosts' one bounded reader (Content-Length first, then stop at the limit). */
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpRefusal(413, 'TOO_LARGE', `The request is larger than ${limit} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpRefusal(413, 'TOO_LARGE', `The request is larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
+  let body: Buffer;
+  try {
+    body = await readBodyWithin(req, limit);
+  } catch (error) {
+    if (error instanceof BodyRefusal) throw new HttpRefusal(error.status, error.status === 413 ? 'TOO_LARGE' : 'INVALID_ARGUMENT', error.message);
+    throw error;
   }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch (error) {
     throw new HttpRefusal(400, 'INVALID_ARGUMENT', `The body is not JSON: ${(error as Error).message}`);
   }
