@@ -84,7 +84,7 @@ function loadPdfJs(): Promise<PdfJs> {
 
 /**
  * Reads a PDF's metadata with pdf.js (fonts never loaded, the fake worker in this process;
- * pdf.js 5 has no eval path at all, which is why there is no isEvalSupported option to pass). A password-protected, damaged or non-PDF file fails with the file named.
+ * pdf.js 6 has no eval path at all, which is why there is no isEvalSupported option to pass). A password-protected, damaged or non-PDF file fails with the file named.
  */
 export async function readPdfMetadata(fileName: string, bytes: Uint8Array): Promise<PdfMetadata> {
   checkPdfBytes(fileName, bytes);
@@ -125,6 +125,6 @@ export async function readPdfMetadata(fileName: string, bytes: Uint8Array): Prom
     if (arxiv) out.arxivId = arxiv.value;
     return out;
   } finally {
-    await doc.destroy();
+    await task.destroy();
   }
 }

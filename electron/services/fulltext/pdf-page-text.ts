@@ -53,6 +53,6 @@ export async function extractPageTexts(bytes: Uint8Array): Promise<string[]> {
     }
     return pages;
   } finally {
-    await doc.destroy();
+    await task.destroy();
   }
 }
