@@ -16,6 +16,7 @@ import { createKeyMethods } from './key-methods.ts';
 import { createLibraryMethods } from './library-methods.ts';
 import type { LibraryOwner, LibraryStore } from './library-store/library-store.ts';
 import { createNoteMethods } from './note-methods.ts';
+import { createAnnotationMethods } from './annotations/annotation-methods.ts';
 import type { LookupOptions } from './lookup/metadata-fetcher.ts';
 import { createIntakeServices, type IntakeServices } from './intake-services.ts';
 import { ServiceContext } from './service-context.ts';
@@ -113,6 +114,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
     )),
     collections: createCollectionMethods(ctx),
     notes: createNoteMethods(ctx),
+    annotations: createAnnotationMethods(ctx),
     io: {
       importText: (request) => papers.importText(request),
       cancelImport: async (jobId) => papers.cancelImport(jobId),

@@ -1,5 +1,6 @@
 import type { LibraryChangedEvent, MenuCommand, StatusEvent, Unsubscribe } from './event-types.ts';
 import type { PairingPrompt } from './connector-types.ts';
+import type { AnnotationsChangedEvent } from './annotations-types.ts';
 
 /** Events pushed from the host. Each returns its unsubscribe function. */
 export interface FolioEvents {
@@ -8,6 +9,8 @@ export interface FolioEvents {
   onStatus(listener: (event: StatusEvent) => void): Unsubscribe;
   /** A browser extension asks to pair (the prompt), or the prompt was answered or expired (null). */
   onConnectorPairing(listener: (prompt: PairingPrompt | null) => void): Unsubscribe;
+  /** An item's annotations were created, edited or deleted (here or by another window, the CLI or sync). */
+  onAnnotationsChanged(listener: (event: AnnotationsChangedEvent) => void): Unsubscribe;
 }
 
 export type FolioEventName = keyof FolioEvents;
@@ -20,7 +23,7 @@ export type FolioEventPayload = {
 export type FolioEventMessage = { [E in FolioEventName]: { event: E; payload: FolioEventPayload[E] } }[FolioEventName];
 
 // A record, so the compiler rejects a list that misses an event of FolioEvents.
-const EVENT_NAME_SET: { [E in FolioEventName]: true } = { onLibraryChanged: true, onMenuCommand: true, onStatus: true, onConnectorPairing: true };
+const EVENT_NAME_SET: { [E in FolioEventName]: true } = { onLibraryChanged: true, onMenuCommand: true, onStatus: true, onConnectorPairing: true, onAnnotationsChanged: true };
 
 /** The one list of events: every client and fan-out is built from it, as methods are from API_ARG_SCHEMAS. */
 export const FOLIO_EVENT_NAMES = Object.keys(EVENT_NAME_SET) as readonly FolioEventName[];

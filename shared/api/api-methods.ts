@@ -6,6 +6,7 @@ import { VIEW_ARG_SCHEMAS } from './schemas-view.ts';
 import { SHELL_ARG_SCHEMAS, UI_ARG_SCHEMAS } from './schemas-ui-shell.ts';
 import { BIBLIOGRAPHY_ARG_SCHEMAS, SETTINGS_ARG_SCHEMAS } from './schemas-bibliography.ts';
 import { SEARCH_ARG_SCHEMAS } from './schemas-search.ts';
+import { ANNOTATION_ARG_SCHEMAS } from './schemas-annotations.ts';
 import { ATTACHMENT_ARG_SCHEMAS, CONNECTOR_ARG_SCHEMAS, DUPLICATE_ARG_SCHEMAS, LOOKUP_ARG_SCHEMAS } from './schemas-adding.ts';
 
 type Group = keyof FolioApi;
@@ -26,6 +27,7 @@ export const API_ARG_SCHEMAS: ArgSchemas = {
   ...VIEW_ARG_SCHEMAS,
   ...COLLECTION_ARG_SCHEMAS,
   ...NOTE_ARG_SCHEMAS,
+  ...ANNOTATION_ARG_SCHEMAS,
   ...IO_ARG_SCHEMAS,
   ...KEY_ARG_SCHEMAS,
   ...UI_ARG_SCHEMAS,

@@ -15,6 +15,8 @@ import type { RelatedInfo, SavedSearchInfo, SearchAnswer, SearchRequestBody } fr
 import type { SavedSearch } from '../model/library-doc.ts';
 import type { LibraryCounts, ViewIds, ViewPage, ViewPositions, ViewQuery } from './view-types.ts';
 import type { IdentifierMatch, IdentifierQuery, PairingPrompt } from './connector-types.ts';
+import type { AnnotationDraft, AnnotationPatch } from './annotations-types.ts';
+import type { Annotation } from '../model/annotation.ts';
 
 /**
  * The one API contract. Implemented by the Electron main process (IPC) and by
@@ -63,6 +65,13 @@ export interface FolioApi {
   notes: {
     get(itemId: ItemId): Promise<string>;
     save(itemId: ItemId, markdown: string): Promise<void>;
+  };
+  annotations: {
+    /** The item's annotations in page order (then top to bottom). */
+    list(itemId: ItemId): Promise<Annotation[]>;
+    create(itemId: ItemId, draft: AnnotationDraft): Promise<Annotation>;
+    update(itemId: ItemId, annotationId: string, patch: AnnotationPatch): Promise<Annotation>;
+    remove(itemId: ItemId, annotationIds: string[]): Promise<void>;
   };
   io: {
     importText(request: ImportRequest): Promise<ImportReport>;

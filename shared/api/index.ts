@@ -11,6 +11,7 @@ export * from './settings-types.ts';
 export * from './search-types.ts';
 export * from './view-types.ts';
 export * from './connector-types.ts';
+export * from './annotations-types.ts';
 export * from './api-events.ts';
 export * from './folio-api.ts';
 export * from './api-error.ts';

@@ -1,6 +1,9 @@
 import type { CslItemData } from './csl.ts';
 import type { BibtexSource } from './bibtex-source.ts';
 import type { AttachmentId, CollectionId, ItemId } from './ids.ts';
+import type { Annotation } from './annotation.ts';
+
+export type { Annotation } from './annotation.ts';
 
 export type ReadStatus = 'unread' | 'reading' | 'read';
 
@@ -18,17 +21,6 @@ export interface Attachment {
 export interface Note {
   markdown: string;
   modifiedAt: string;
-}
-
-export interface Annotation {
-  id: string;
-  attachmentId: AttachmentId;
-  page: number;
-  kind: 'highlight' | 'comment';
-  text: string;
-  comment: string;
-  color: string;
-  createdAt: string;
 }
 
 export interface Item {

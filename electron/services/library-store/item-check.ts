@@ -31,10 +31,22 @@ function attachmentOk(a: Obj): boolean {
   return isId(a.id) && isString(a.path) && isString(a.fileName) && isString(a.mediaType) && isNumber(a.size) && isString(a.sha256) && isString(a.addedAt);
 }
 
+const ANNOTATION_TYPES = new Set(['highlight', 'underline', 'note', 'area']);
+
+function numbers(value: unknown, length: number): boolean {
+  if (!Array.isArray(value) || value.length !== length) return false;
+  for (const n of value) if (!isNumber(n)) return false;
+  return true;
+}
+
 function annotationOk(a: Obj): boolean {
   return (
-    isId(a.id) && isId(a.attachmentId) && isNumber(a.page) && (a.kind === 'highlight' || a.kind === 'comment') &&
-    isString(a.text) && isString(a.comment) && isString(a.color) && isString(a.createdAt)
+    isId(a.id) && isId(a.attachmentId) && ANNOTATION_TYPES.has(a.type as string) && isString(a.color) &&
+    Number.isInteger(a.pageIndex) && (a.pageIndex as number) >= 0 && isString(a.pageLabel) &&
+    Array.isArray(a.quads) && a.quads.every((q) => numbers(q, 8)) && numbers(a.rect, 4) &&
+    isString(a.text) && isString(a.prefix) && isString(a.suffix) && Number.isInteger(a.textOffset) &&
+    isString(a.comment) && everyString(a.tags, false) && isString(a.createdAt) && isString(a.modifiedAt) &&
+    (a.orphaned === undefined || isBool(a.orphaned)) && (a.pdfFingerprint === undefined || isString(a.pdfFingerprint))
   );
 }
 

@@ -20,15 +20,26 @@ const attachment = z.object({
   addedAt: text,
 });
 
+const num = z.number().finite();
 const annotation = z.object({
   id,
   attachmentId: id,
-  page: z.number(),
-  kind: z.enum(['highlight', 'comment']),
-  text,
-  comment: text,
+  type: z.enum(['highlight', 'underline', 'note', 'area']),
   color: text,
+  pageIndex: z.number().int().min(0),
+  pageLabel: text,
+  quads: z.array(z.array(num).length(8)),
+  rect: z.array(num).length(4),
+  text,
+  prefix: text,
+  suffix: text,
+  textOffset: z.number().int(),
+  comment: text,
+  tags: z.array(text),
   createdAt: text,
+  modifiedAt: text,
+  orphaned: z.boolean().optional(),
+  pdfFingerprint: text.optional(),
 });
 
 const bibtexSource = z.object({

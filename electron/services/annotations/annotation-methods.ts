@@ -1,0 +1,84 @@
+import type { FolioApi } from '../../../shared/api/folio-api.ts';
+import { FolioError } from '../../../shared/api/api-error.ts';
+import { MAX_ANNOTATIONS_PER_ITEM, type AnnotationDraft } from '../../../shared/api/annotations-types.ts';
+import type { Annotation } from '../../../shared/model/annotation.ts';
+import type { Item } from '../../../shared/model/item.ts';
+import { newId } from '../../../shared/model/ids.ts';
+import { sortAnnotations } from '../../../shared/annotations/annotation-order.ts';
+import type { ServiceContext } from '../service-context.ts';
+
+/**
+ * The `annotations` group. An annotation is part of its item: every change is one item commit through the
+ * store's journal, so it is durable as soon as the call answers, like any other edit.
+ */
+export function createAnnotationMethods(ctx: ServiceContext): FolioApi['annotations'] {
+  async function commit(item: Item, annotations: Annotation[], changed: Annotation[], removedIds: string[]): Promise<void> {
+    const now = ctx.now();
+    await ctx.putItems([{ ...item, annotations: sortAnnotations(annotations), modifiedAt: now }]);
+    ctx.hub.emit('onAnnotationsChanged', { itemId: item.id, changed, removedIds });
+  }
+
+  function requirePdf(item: Item, draft: AnnotationDraft): void {
+    if (!item.attachments.some((a) => a.id === draft.attachmentId)) {
+      throw new FolioError('NOT_FOUND', `${item.citationKey} has no attachment ${draft.attachmentId}`, { itemId: item.id });
+    }
+  }
+
+  return {
+    async list(itemId) {
+      return sortAnnotations(ctx.requireItem(itemId).annotations);
+    },
+    async create(itemId, draft) {
+      const item = ctx.requireItem(itemId);
+      requirePdf(item, draft);
+      if (item.annotations.length >= MAX_ANNOTATIONS_PER_ITEM) {
+        throw new FolioError('INVALID_ARGUMENT', `${item.citationKey} already has ${MAX_ANNOTATIONS_PER_ITEM} annotations, the most one item holds`, { itemId });
+      }
+      const now = ctx.now();
+      const annotation: Annotation = {
+        id: newId('ann'),
+        attachmentId: draft.attachmentId,
+        type: draft.type,
+        color: draft.color,
+        pageIndex: draft.pageIndex,
+        pageLabel: draft.pageLabel,
+        quads: draft.quads,
+        rect: draft.rect,
+        text: draft.text,
+        prefix: draft.prefix,
+        suffix: draft.suffix,
+        textOffset: draft.textOffset,
+        comment: draft.comment ?? '',
+        tags: [...new Set(draft.tags ?? [])],
+        createdAt: now,
+        modifiedAt: now,
+      };
+      await commit(item, [...item.annotations, annotation], [annotation], []);
+      return annotation;
+    },
+    async update(itemId, annotationId, patch) {
+      const item = ctx.requireItem(itemId);
+      const before = item.annotations.find((a) => a.id === annotationId);
+      if (!before) throw new FolioError('NOT_FOUND', `${item.citationKey} has no annotation ${annotationId}`, { itemId });
+      const after: Annotation = {
+        ...before,
+        ...(patch.color !== undefined ? { color: patch.color } : {}),
+        ...(patch.comment !== undefined ? { comment: patch.comment } : {}),
+        ...(patch.tags !== undefined ? { tags: [...new Set(patch.tags)] } : {}),
+        ...(patch.quads !== undefined ? { quads: patch.quads } : {}),
+        ...(patch.rect !== undefined ? { rect: patch.rect } : {}),
+        modifiedAt: ctx.now(),
+      };
+      await commit(item, item.annotations.map((a) => (a.id === annotationId ? after : a)), [after], []);
+      return after;
+    },
+    async remove(itemId, annotationIds) {
+      const item = ctx.requireItem(itemId);
+      const gone = new Set(annotationIds);
+      const kept = item.annotations.filter((a) => !gone.has(a.id));
+      if (kept.length === item.annotations.length) return;
+      const removedIds = item.annotations.filter((a) => gone.has(a.id)).map((a) => a.id);
+      await commit(item, kept, [], removedIds);
+    },
+  };
+}
