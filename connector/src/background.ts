@@ -51,7 +51,11 @@ async function lookup(page: ReadPage): Promise<LookupResponse['match']> {
 
 async function remember(tabId: number, snapshot: PageSnapshot): Promise<TabPage> {
   const read = readSnapshot(snapshot);
-  const page: TabPage = { ...read, existing: saveable({ ...read, existing: null }) ? await lookup(read) : null };
+  const before = pages.get(tabId);
+  let existing = saveable({ ...read, existing: null }) ? await lookup(read) : null;
+  // A PDF whose address names no identifier cannot be looked up: what its save answered stands for this tab.
+  if (!read.doi && !read.arxivId && before?.snapshot.url === snapshot.url) existing = before.existing;
+  const page: TabPage = { ...read, existing };
   pages.set(tabId, page);
   await badge(tabId);
   return page;
@@ -66,12 +70,17 @@ async function popupState(tabId: number): Promise<PopupState> {
   let library: string | null = null;
   let collections: PopupState['collections'] = [];
   let paired = typeof got.token === 'string';
-  if (paired) {
+  if (!paired) {
+    // Unpaired, Folio answers "not paired": that is enough to know it is there to pair with.
+    reachable = await call(CONNECTOR_PATHS.status, {}).then(() => true, (error: unknown) => !(error instanceof ConnectorError && error.status === 0));
+  } else {
     try {
       const status = await call<StatusResponse>(CONNECTOR_PATHS.status, {});
       ({ library, collections } = status);
-      if (saveable(page)) page.existing = await lookup(page);
+      // Delivered first, so a page whose save was waiting shows as in the library.
       if (await flushQueue()) await badge(tabId);
+      // Without an identifier to look up (a PDF at a plain address), what its save answered stands.
+      if (saveable(page) && (page.doi || page.arxivId)) page.existing = await lookup(page);
     } catch (error) {
       if (error instanceof ConnectorError && error.code === 'NOT_PAIRED') paired = false;
       else reachable = false;

@@ -27,7 +27,7 @@ function header(state: PopupState): HTMLElement {
   return el('header', {},
     el('span', { className: 'mark', ariaHidden: 'true' }, 'F'),
     el('h1', {}, 'Save to Folio'),
-    state.library && state.reachable && state.paired ? el('span', { className: 'library', title: 'The Folio library saves go to' }, state.library) : '');
+    state.library && state.reachable && state.paired ? el('span', { className: 'library', title: `Saves go to the Folio library “${state.library}”` }, `into ${state.library}`) : '');
 }
 
 function pairingView(state: PopupState): Node[] {

@@ -15,7 +15,8 @@ export function PairingPrompt() {
       footer={
         <>
           <span className="modal-hint">Allowed once; the extension keeps its key.</span>
-          <button type="button" data-testid="pairing-refuse" onClick={() => void answerPairing(false)}>Refuse</button>
+          {/* Focus starts on Refuse: Enter must not allow an extension the user has not looked at. */}
+          <button type="button" data-testid="pairing-refuse" autoFocus onClick={() => void answerPairing(false)}>Refuse</button>
           <button type="button" data-testid="pairing-allow" className="primary" onClick={() => void answerPairing(true)}>Allow</button>
         </>
       }
