@@ -72,6 +72,8 @@ beforeAll(async () => {
     '/pdf/1706.03762': { body: attentionPdf, type: 'application/pdf' },
     '/abs/1512.03385': { body: fixture('arxiv-resnet.html'), type: 'text/html; charset=utf-8' },
     '/pdf/1512.03385': { body: await makePdf([{ text: 'Deep Residual Learning for Image Recognition', size: 18, y: 700 }]), type: 'application/pdf' },
+    '/abs/1810.04805': { body: fixture('arxiv-bert.html'), type: 'text/html; charset=utf-8' },
+    '/pdf/1810.04805': { body: await makePdf([{ text: 'BERT: Pre-training of Deep Bidirectional Transformers', size: 16, y: 700 }]), type: 'application/pdf' },
     '/files/dpo-preprint.pdf': { body: await arxivPaper(), type: 'application/pdf' },
   });
   evil = await startStaticServer({ '/attack.html': { body: fixture('attack.html').replaceAll('{connector}', String(connectorPort)), type: 'text/html; charset=utf-8' } });
@@ -167,6 +169,21 @@ describe('the browser extension in real Chromium, against the web host', () => {
     await paper.close();
   });
 
+  it('a paper the library has without its PDF: the popup offers to attach it, and the PDF joins that item', async () => {
+    const bert = 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding';
+    const made = await api().library.createItem({ csl: { type: 'article', title: bert, DOI: '10.48550/arXiv.1810.04805', archive: 'arXiv', archive_location: '1810.04805' } });
+    const paper = await openTab(`${site.origin}/abs/1810.04805`);
+    const popup = await openPopup(paper, '#attach');
+    expect(await popup.locator('#existing').innerText()).toContain('Already in library');
+    await popup.locator('#attach').click();
+    await expect.poll(() => popup.locator('#note').innerText()).toBe('PDF attached.');
+    const item = await api().library.getItem(made.id);
+    expect(item.attachments).toHaveLength(1);
+    expect(await titled(bert)).toHaveLength(1);
+    await popup.close();
+    await paper.close();
+  });
+
   it('a PDF opened in the browser is sent whole; the PDF import reads its arXiv id and title', async () => {
     const pdfTab = await openTab(`${site.origin}/files/dpo-preprint.pdf`);
     const popup = await openPopup(pdfTab, '#save');
@@ -210,12 +227,12 @@ describe('the browser extension in real Chromium, against the web host', () => {
     expect(await titled('Deep Residual Learning for Image Recognition')).toHaveLength(1);
     const state = JSON.parse(readFileSync(join(library, 'connector.json'), 'utf8')) as { deliveries: Array<{ key: string }> };
     expect(state.deliveries.filter((d) => d.key === waiting[0]!.idempotencyKey)).toHaveLength(1);
-    expect(await liveRows()).toHaveLength(3);
+    expect(await liveRows()).toHaveLength(4);
     await again.close();
     await popup.close();
     await paper.close();
     await openFolioWindow();
-  });
+  }, 300_000);
 
   it('a page on another origin cannot post to the connector, by fetch (JSON or simple) or by a plain form; the library is unchanged', async () => {
     const before = (await api().library.listRows()).length;
