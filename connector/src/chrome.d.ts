@@ -9,9 +9,11 @@ declare namespace chrome {
     interface Tab { id?: number; url?: string; title?: string }
     function query(q: { active: boolean; currentWindow: boolean }): Promise<Tab[]>;
     function sendMessage<T = unknown>(tabId: number, message: unknown): Promise<T>;
+    const onRemoved: { addListener(cb: (tabId: number) => void): void };
   }
   namespace action {
     function setBadgeText(d: { text: string; tabId?: number }): Promise<void>;
+    function getBadgeText(d: { tabId?: number }): Promise<string>;
     function setBadgeBackgroundColor(d: { color: string; tabId?: number }): Promise<void>;
     function setTitle(d: { title: string; tabId?: number }): Promise<void>;
   }

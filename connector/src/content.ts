@@ -14,7 +14,7 @@ function snapshot(): PageSnapshot {
     size += html.length;
     parts.push(html);
   }
-  return { url: location.href, html: parts.join('\n') };
+  return { url: location.href, contentType: document.contentType, html: parts.join('\n') };
 }
 
 /** Fetched here, in the page's context, so the user's cookies for the site (an institution's access) apply. */

@@ -71,6 +71,11 @@ export interface PdfPayload {
 export interface SaveRequest {
   /** Chosen by the extension per save: a save delivered twice (a retry, a queue flush) is answered, not repeated. */
   idempotencyKey: string;
+  /**
+   * 'page' (the default): `html` describes the paper, `pdf` is its PDF when one was fetched. 'pdf': a PDF opened
+   * in the browser; `html` is empty, and the PDF import reads the paper from the file (DOI, arXiv id, title).
+   */
+  kind?: 'page' | 'pdf';
   pageUrl: string;
   /** The page's metadata as HTML (meta tags, JSON-LD, COinS); parsed by Folio with the same parser as `folio import`. */
   html: string;

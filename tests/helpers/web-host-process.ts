@@ -8,6 +8,8 @@ export interface RunningHost {
   url: string;
   process: ChildProcess;
   stderr: () => string;
+  /** Resolves once stderr has said `text` (the connector's status line comes after the URL). */
+  waitForStderr(text: string, timeoutMs?: number): Promise<void>;
   /** SIGTERM and wait; resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -39,6 +41,22 @@ export async function startWebHostProcess(library: string, extraEnv: NodeJS.Proc
     url,
     process: child,
     stderr: () => errText,
+    waitForStderr(text, timeoutMs = 60_000) {
+      return new Promise<void>((resolve, reject) => {
+        if (errText.includes(text)) return resolve();
+        const timer = setTimeout(() => {
+          child.stderr?.off('data', check);
+          reject(new Error(`web host did not say "${text}" in time\n${errText}`));
+        }, timeoutMs);
+        function check(): void {
+          if (!errText.includes(text)) return;
+          clearTimeout(timer);
+          child.stderr?.off('data', check);
+          resolve();
+        }
+        child.stderr?.on('data', check);
+      });
+    },
     async stop() {
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGTERM');

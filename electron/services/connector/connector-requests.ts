@@ -12,10 +12,11 @@ export const pairStatusSchema: z.ZodType<PairStatusRequest> = z.object({ pairing
 export const lookupSchema: z.ZodType<LookupRequest> = z.object({ doi: z.string().max(500).nullable(), arxivId: z.string().max(100).nullable() });
 export const saveSchema: z.ZodType<SaveRequest> = z.object({
   idempotencyKey: key,
+  kind: z.enum(['page', 'pdf']).optional(),
   pageUrl: z.string().min(1).max(8192).refine((u) => /^https?:\/\//i.test(u), 'pageUrl must be an http(s) address'),
   html: z.string().max(MAX_PAGE_CHARS),
   collectionId: z.string().min(1).max(200).nullable(),
   tags: z.array(z.string().trim().min(1).max(200)).max(100),
   pdf: pdf.nullable(),
-});
+}).refine((r) => r.kind !== 'pdf' || r.pdf !== null, { message: 'a PDF save carries the PDF', path: ['pdf'] });
 export const attachSchema: z.ZodType<AttachRequest> = z.object({ idempotencyKey: key, itemId: z.string().min(1).max(200), pdf });

@@ -5,7 +5,7 @@ import type {
   AttachRequest, LookupRequest, LookupResponse, PdfPayload, SaveRequest, SaveResponse, StatusResponse,
 } from '../../../shared/api/connector-protocol.ts';
 import type { FolioApi } from '../../../shared/api/folio-api.ts';
-import type { ItemId } from '../../../shared/model/ids.ts';
+import type { CollectionId, ItemId } from '../../../shared/model/ids.ts';
 import { describeSources, readPageMetadata } from '../../../shared/formats/html-meta/index.ts';
 import type { ConnectorState } from './connector-state.ts';
 
@@ -57,10 +57,31 @@ export class ConnectorSaves {
     }
   }
 
-  /** Saves a page: answered from the record when its idempotency key was seen, "exists" when the library has the paper. */
+  /** Saves a page or a PDF: answered from the record when its idempotency key was seen, "exists" when the library has the paper. */
   async save(request: SaveRequest): Promise<SaveResponse> {
     const earlier = await this.state.delivery(request.idempotencyKey);
     if (earlier) return { ...earlier, replayed: true };
+    const response = request.kind === 'pdf' ? await this.savePdf(request) : await this.savePage(request);
+    await this.state.recordDelivery(request.idempotencyKey, response, new Date().toISOString());
+    return response;
+  }
+
+  /** A PDF opened in the browser: the PDF import reads DOI, arXiv id and title from the file, and finds the item it belongs to. */
+  private async savePdf(request: SaveRequest): Promise<SaveResponse> {
+    if (!request.pdf) throw new SaveRefused('a PDF save carries no PDF');
+    const result = await this.call('attachments.importPdf', request.pdf.fileName, request.pdf.dataBase64, null);
+    const { item } = result;
+    if (result.created) {
+      if (request.collectionId) await this.call('collections.addItems', request.collectionId as CollectionId, [item.id]);
+      if (request.tags.length > 0) await this.call('library.addTags', [item.id], request.tags);
+    }
+    return {
+      status: result.created ? 'created' : 'exists', itemId: item.id, citationKey: item.citationKey, title: item.csl.title ?? item.citationKey,
+      pdf: result.duplicateOf ? 'already-attached' : 'attached', hasPdf: true, sources: 'PDF', replayed: false,
+    };
+  }
+
+  private async savePage(request: SaveRequest): Promise<SaveResponse> {
     const meta = readPageMetadata(request.html, request.pageUrl);
     const sources = describeSources(meta.sources);
     const existing = await this.lookup({ doi: meta.paper.doi ?? null, arxivId: meta.paper.arxivId ?? null });
@@ -80,7 +101,6 @@ export class ConnectorSaves {
       const pdf = await this.attachPdf(itemId, request.pdf);
       response = { status: 'created', itemId, citationKey: item.citationKey, title: item.csl.title ?? item.citationKey, ...pdf, sources, replayed: false };
     }
-    await this.state.recordDelivery(request.idempotencyKey, response, new Date().toISOString());
     return response;
   }
 

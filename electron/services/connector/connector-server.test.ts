@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECTOR_PATHS, CONNECTOR_TOKEN_HEADER, MAX_SAVE_BODY } from '../../../shared/api/connector-protocol.ts';
 import { openFolioService, type FolioService } from '../folio-service.ts';
-import { arxivPaper } from '../../../tests/helpers/pdf-fixtures.ts';
+import { arxivPaper, doiPaper } from '../../../tests/helpers/pdf-fixtures.ts';
 import { ConnectorPairings } from './connector-pairings.ts';
 import { startConnectorServer, type ConnectorServer } from './connector-server.ts';
 
@@ -135,5 +135,22 @@ describe('connector endpoint over real HTTP', () => {
     const answer = await post(CONNECTOR_PATHS.save, { idempotencyKey: 'shop-0001-abcdef', pageUrl: 'https://shop.example/', html: '<title>Shoes</title>', collectionId: null, tags: [], pdf: null });
     expect(answer.status).toBe(422);
     expect(await itemCount()).toBe(1);
+  });
+
+  it('saves a PDF opened in the browser through the PDF import, which reads its DOI and title; the same file again is no new item', async () => {
+    const pdf = { fileName: 'resnet.pdf', dataBase64: Buffer.from(await doiPaper()).toString('base64') };
+    const save = { idempotencyKey: 'pdf-0001-abcdef', kind: 'pdf', pageUrl: 'https://example.org/papers/resnet.pdf', html: '', collectionId: null, tags: ['vision'], pdf };
+    const first = await post(CONNECTOR_PATHS.save, save);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ status: 'created', pdf: 'attached', hasPdf: true, sources: 'PDF' });
+    const item = await service.api.library.getItem(first.body.itemId as never);
+    expect(item.csl.DOI).toBe('10.1109/cvpr.2016.90');
+    expect(item.tags).toEqual(['vision']);
+    expect(item.attachments).toHaveLength(1);
+    const again = await post(CONNECTOR_PATHS.save, { ...save, idempotencyKey: 'pdf-0002-abcdef' });
+    expect(again.body).toMatchObject({ status: 'exists', itemId: first.body.itemId, pdf: 'already-attached' });
+    const empty = await post(CONNECTOR_PATHS.save, { ...save, idempotencyKey: 'pdf-0003-abcdef', pdf: null });
+    expect(empty.status).toBe(400);
+    expect(await itemCount()).toBe(2);
   });
 });

@@ -144,8 +144,11 @@ export async function startConnectorServer(options: ConnectorServerOptions): Pro
       (error: unknown) => {
         if (error instanceof HttpRefusal) {
           send(res, error.status, { error: { code: error.code, message: error.message } });
-          // The rest of a refused body is not read.
-          if (error.status === 413 || error.status === 403) res.once('finish', () => req.destroy());
+          // A large refused body is not read: the connection is closed. A small one is drained, so the
+          // client is not reset (and its answer lost) for the bytes it had already sent.
+          const length = Number(req.headers['content-length'] ?? Number.NaN);
+          if (error.status === 403 && Number.isFinite(length) && length <= MAX_SMALL_BODY) req.resume();
+          else if (error.status === 413 || error.status === 403) res.once('finish', () => req.destroy());
         } else if (error instanceof SaveRefused) {
           send(res, 422, { error: { code: 'PARSE', message: error.message } });
         } else if (error instanceof FolioError) {

@@ -103,6 +103,7 @@ function wireHostEvents(): void {
     else get().setStatusMessage(event.message);
   });
   events.onMenuCommand(runMenuCommand);
+  events.onConnectorPairing((prompt) => get().setPairingPrompt(prompt));
 }
 
 /** Resolves once the restored selection's details and note have loaded and the window has painted them. */
@@ -152,6 +153,7 @@ export async function startStore(): Promise<void> {
   if (plan.notice) get().pushToast('info', plan.notice);
   void whenRestoredStateShown().then(restoredCleanly);
   wireHostEvents();
+  void get().loadPairingPrompt();
   void get().loadSavedSearches();
   const flushAll = (): void => {
     void get().flushNote();

@@ -15,6 +15,7 @@ import { createIntakeSlice } from './intake-slice.ts';
 import { createDuplicatesSlice } from './duplicates-slice.ts';
 import { createSavedSearchesSlice } from './saved-searches-slice.ts';
 import { createSearchSlice } from './search-slice.ts';
+import { createConnectorSlice } from './connector-slice.ts';
 import type { Store } from './store-types.ts';
 
 /** The one store, combined from slices once. */
@@ -35,4 +36,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createDuplicatesSlice(...a),
   ...createSavedSearchesSlice(...a),
   ...createSearchSlice(...a),
+  ...createConnectorSlice(...a),
 }));

@@ -1,28 +1,29 @@
-import { useEffect, useState } from 'react';
-import type { PairingPrompt as Prompt } from '../../../../shared/api/connector-types.ts';
-import { getFolio } from '../../platform/index.ts';
+import { Modal } from '../../components/Modal.tsx';
+import { useStore } from '../../store/index.ts';
 
 /** "Allow the browser extension to add items?": the only way an extension gets its token is this click. */
 export function PairingPrompt() {
-  const [prompt, setPrompt] = useState<Prompt | null>(null);
-  useEffect(() => {
-    const folio = getFolio();
-    void folio.connector.pendingPairing().then(setPrompt, () => undefined);
-    return folio.events.onConnectorPairing(setPrompt);
-  }, []);
+  const prompt = useStore((s) => s.pairingPrompt);
+  const answerPairing = useStore((s) => s.answerPairing);
   if (!prompt) return null;
-  const answer = (allow: boolean) => void getFolio().connector.answerPairing(prompt.id, allow).finally(() => setPrompt(null));
   return (
-    <div className="modal-backdrop" data-testid="pairing-prompt">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="pairing-title">
-        <h2 id="pairing-title">Allow the browser extension to add items?</h2>
-        <p>A browser extension on this computer asks to save papers into this library. Allow it only if it shows the same code:</p>
-        <p className="pairing-code" data-testid="pairing-code" style={{ font: '600 22px/1.2 ui-monospace, monospace', letterSpacing: 2 }}>{prompt.code}</p>
-        <div className="modal-actions">
-          <button type="button" onClick={() => answer(false)}>Refuse</button>
-          <button type="button" className="primary" onClick={() => answer(true)}>Allow</button>
-        </div>
-      </div>
-    </div>
+    <Modal
+      title="Allow the browser extension to add items?"
+      testId="pairing-prompt"
+      width={460}
+      onClose={() => void answerPairing(false)}
+      footer={
+        <>
+          <span className="modal-hint">Allowed once; the extension keeps its key.</span>
+          {/* Focus starts on Refuse: Enter must not allow an extension the user has not looked at. */}
+          <button type="button" data-testid="pairing-refuse" autoFocus onClick={() => void answerPairing(false)}>Refuse</button>
+          <button type="button" data-testid="pairing-allow" className="primary" onClick={() => void answerPairing(true)}>Allow</button>
+        </>
+      }
+    >
+      <p>A browser extension on this computer asks to save papers, with their PDFs, into this library.</p>
+      <p>Allow it only if the extension shows the same code:</p>
+      <p className="pairing-code" data-testid="pairing-code">{prompt.code}</p>
+    </Modal>
   );
 }
