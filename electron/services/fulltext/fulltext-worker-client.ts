@@ -4,6 +4,9 @@ import type { PdfAnnotationScan } from '../pdf-annotations/pdf-annotation-reader
 import type { AnnotatedPdf } from '../pdf-annotations/pdf-annotation-writer.ts';
 import type { Annotation } from '../../../shared/model/annotation.ts';
 
+/** The heap of the PDF worker thread, in MB. */
+export const PDF_WORKER_HEAP_MB = 2048;
+
 /** The worker could not rewrite the file (encrypted, unparseable): the message says why. */
 export class PdfWriteRefused extends Error {}
 
@@ -72,7 +75,9 @@ export class FulltextWorker {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.path);
+    // A hostile PDF that makes pdf.js or pdf-lib build without end kills this thread (its jobs fail with a
+    // message), never the host: the worker's heap is bounded.
+    const worker = new Worker(this.path, { resourceLimits: { maxOldGenerationSizeMb: PDF_WORKER_HEAP_MB } });
     worker.unref();
     worker.on('message', (reply: FulltextReply) => {
       const job = this.pending.get(reply.id);
