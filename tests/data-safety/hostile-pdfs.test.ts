@@ -89,7 +89,7 @@ describe('hostile PDFs', () => {
 
   it('zero pages: refused with the file named, and nothing is left in the library', async () => {
     const before = [...service.store.items()].length;
-    await expect(service.papers.importPdf('empty-book.pdf', zeroPagePdf(), null)).rejects.toThrow(/^empty-book\.pdf: /);
+    await expect(service.papers.importPdf('empty-book.pdf', zeroPagePdf(), null)).rejects.toThrow(/^empty-book\.pdf: page 1 cannot be read/);
     expect([...service.store.items()]).toHaveLength(before);
     expect(readdirSync(join(dir, 'library', 'attachments')).every((d) => readdirSync(join(dir, 'library', 'attachments', d)).length > 0)).toBe(true);
     expect(await worker.extract(new Uint8Array(zeroPagePdf()))).toEqual([]);
