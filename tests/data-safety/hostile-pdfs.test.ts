@@ -51,7 +51,7 @@ async function paintFirstPage(bytes: Uint8Array): Promise<void> {
   const viewport = page.getViewport({ scale: 1 });
   const canvasFactory = doc.canvasFactory as { create(w: number, h: number): { canvas: unknown; context: unknown } };
   const { canvas } = canvasFactory.create(viewport.width, viewport.height);
-  await page.render({ canvas: canvas as HTMLCanvasElement, viewport }).promise;
+  await page.render({ canvas: canvas as Parameters<typeof page.render>[0]['canvas'], viewport }).promise;
   await task.destroy();
 }
 
