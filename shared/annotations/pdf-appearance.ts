@@ -32,8 +32,9 @@ export function appearanceFor(fields: PdfAnnotationFields): AppearanceStream {
     case 'Underline': {
       const lines = quadsOf(fields.quadPoints).map((q) => {
         const height = Math.abs(q[1]! - q[5]!);
-        const width = Math.max(0.5, height / 14);
-        const y = Math.min(q[5]!, q[7]!) + width;
+        // Just below the baseline, which sits about a tenth of the line's height above the quad's bottom.
+        const width = Math.max(0.8, height / 12);
+        const y = Math.min(q[5]!, q[7]!) + height * 0.1;
         return `${n(width)} w ${n(q[4]!)} ${n(y)} m ${n(q[6]!)} ${n(y)} l S`;
       });
       return { bbox: rect, content: `${rgb(color)} RG\n${lines.join('\n')}\n` };
