@@ -107,6 +107,9 @@ describe('folio pdf export', () => {
     created = await withService(lib, async (s) => {
       const [item] = [...s.store.items()];
       const attachmentId = item!.attachments[0]!.id;
+      // An imported highlight given a new comment in Folio: its version replaces the file's object in the copy.
+      const fox = item!.annotations.find((a) => a.text === 'quick brown fox')!;
+      await s.api.annotations.update(item!.id, fox.id, { comment: 'Fox, revised in Folio' });
       return s.api.annotations.create(item!.id, {
         attachmentId, type: 'highlight', color: 'purple', pageIndex: 2, pageLabel: '3', quads,
         rect: [quads[0]![0], quads[0]![5], quads[0]![2], quads[0]![1]], text: 'scaled dot-product attention', prefix: 'Third page: ', suffix: ' divides',
@@ -126,8 +129,8 @@ describe('folio pdf export', () => {
     expect(ours).toHaveLength(1);
     expect(ours[0]!.contents).toBe('Why $\\sqrt{d_k}$?');
     ours[0]!.quadPoints.forEach((v, i) => expect(v).toBeCloseTo(created.quads[0]![i]!, 2));
-    // The file's own annotations are there once, as they were.
-    expect(annotations.filter((a) => a.subtype === 'Highlight').map((a) => a.page)).toEqual([1, 3]);
+    // The file's own annotations are there once: as they were, or as edited in Folio.
+    expect(annotations.filter((a) => a.subtype === 'Highlight').map((a) => [a.page, a.contents])).toEqual([[1, 'Fox, revised in Folio'], [3, 'Why $\\sqrt{d_k}$?']]);
     expect(annotations.filter((a) => a.subtype === 'Underline' || a.subtype === 'StrikeOut')).toHaveLength(2);
   });
 
