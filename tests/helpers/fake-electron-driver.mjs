@@ -30,6 +30,7 @@ const timer = setInterval(async () => {
   let pdf = null;
   if (process.env.FAKE_ELECTRON_PDF && handler) {
     const { readFileSync } = await import('node:fs');
+    const { Buffer } = await import('node:buffer');
     const imported = await call(trusted, 'attachments.importPdf', ['annotated.pdf', readFileSync(process.env.FAKE_ELECTRON_PDF).toString('base64'), null]);
     const attachment = imported.value?.item.attachments[0];
     const bytes = attachment ? await handler(new Request(`folio://app/attachments/${attachment.path}`, { headers: { range: 'bytes=0-4' } })) : null;
