@@ -25,10 +25,16 @@ export interface IntakeServices {
   attachmentPath(itemId: ItemId, attachmentId: AttachmentId): Promise<string>;
 }
 
-export function createIntakeServices(ctx: ServiceContext, lookup: LookupOptions = {}): IntakeServices {
+/** Runs after a PDF was stored and committed (not on a dry run); answers the result to give back. */
+export type AfterPdfImport = (result: PdfImportResult) => Promise<PdfImportResult>;
+
+export function createIntakeServices(ctx: ServiceContext, lookup: LookupOptions = {}, afterPdfImport?: AfterPdfImport): IntakeServices {
   const jobs = new ImportJobs(ctx.hub);
   const fetcher = new MetadataFetcher(lookup);
-  const importPdf = (fileName: string, bytes: Uint8Array, itemId: ItemId | null, options?: PdfImportOptions) => importPdfBytes(ctx, fileName, bytes, itemId, options);
+  const importPdf = async (fileName: string, bytes: Uint8Array, itemId: ItemId | null, options?: PdfImportOptions) => {
+    const result = await importPdfBytes(ctx, fileName, bytes, itemId, options);
+    return afterPdfImport && !options?.dryRun && result.duplicateOf === null ? afterPdfImport(result) : result;
+  };
 
   return {
     groups: {

@@ -47,3 +47,9 @@ export interface AnnotationsChangedEvent {
   /** Ids of deleted annotations. */
   removedIds: string[];
 }
+
+/** What re-anchoring onto a replacing PDF did: found again, or kept as orphaned. */
+export interface ReanchorResult {
+  reanchored: number;
+  orphaned: number;
+}

@@ -15,7 +15,7 @@ import type { RelatedInfo, SavedSearchInfo, SearchAnswer, SearchRequestBody } fr
 import type { SavedSearch } from '../model/library-doc.ts';
 import type { LibraryCounts, ViewIds, ViewPage, ViewPositions, ViewQuery } from './view-types.ts';
 import type { IdentifierMatch, IdentifierQuery, PairingPrompt } from './connector-types.ts';
-import type { AnnotationDraft, AnnotationPatch } from './annotations-types.ts';
+import type { AnnotationDraft, AnnotationPatch, ReanchorResult } from './annotations-types.ts';
 import type { Annotation } from '../model/annotation.ts';
 
 /**
@@ -79,6 +79,11 @@ export interface FolioApi {
     addToNote(itemId: ItemId, annotationIds: string[] | null): Promise<string>;
     /** The annotations (null: all) as Markdown for Obsidian and Logseq: citation key heading, then each quote. */
     exportMarkdown(itemId: ItemId, annotationIds: string[] | null): Promise<string>;
+    /**
+     * Moves the item's annotations on other PDFs onto this one (a newer version, a publisher copy), each found
+     * again by its quote; one that cannot be is kept as orphaned. Runs by itself when importPdf attaches a PDF.
+     */
+    reanchor(itemId: ItemId, attachmentId: AttachmentId): Promise<ReanchorResult>;
   };
   io: {
     importText(request: ImportRequest): Promise<ImportReport>;

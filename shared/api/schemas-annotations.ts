@@ -47,4 +47,5 @@ export const ANNOTATION_ARG_SCHEMAS = {
   'annotations.remove': z.tuple([itemIdSchema, annotationIds]),
   'annotations.addToNote': z.tuple([itemIdSchema, annotationIds.nullable()]),
   'annotations.exportMarkdown': z.tuple([itemIdSchema, annotationIds.nullable()]),
+  'annotations.reanchor': z.tuple([itemIdSchema, attachmentIdSchema]),
 } as const;

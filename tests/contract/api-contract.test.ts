@@ -8,7 +8,7 @@ import type { FolioApi } from '../../shared/api/folio-api.ts';
 import { CALL_PATH, TOKEN_HEADER } from '../../shared/api/web-protocol.ts';
 import { openFolioService, type FolioService } from '../../electron/services/folio-service.ts';
 import { startWebHost } from '../../electron/webhost/web-host.ts';
-import { asBase64, doiPaper } from '../helpers/pdf-fixtures.ts';
+import { asBase64, doiPaper, makePdf } from '../helpers/pdf-fixtures.ts';
 import { highlightDraft } from '../helpers/annotation-drafts.ts';
 
 vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }, net: { fetch: vi.fn() } }));
@@ -172,6 +172,11 @@ for (const [name, make] of [['Electron IPC', ipcClient], ['web host HTTP', httpC
       expect(md).toContain('> Shortcut: $y = F(x) + x$\n>\n> #resnet\n');
       await expect(api.annotations.create(item.id, { ...highlightDraft(pdf), color: 'teal' as never })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('argument 1.color') });
       await expect(api.annotations.exportMarkdown(item.id, ['ann_nope'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      const newer = await makePdf([{ text: 'Revised version', size: 9, y: 760 }, { text: 'Deep Residual Learning for Image Recognition', size: 18, y: 700 }]);
+      const replaced = await api.attachments.importPdf('he-v2.pdf', asBase64(newer), item.id);
+      expect(replaced.item.annotations).toMatchObject([{ id: made.id, attachmentId: replaced.item.attachments[1]!.id, pageIndex: 0 }]);
+      expect(await api.annotations.reanchor(item.id, pdf)).toEqual({ reanchored: 1, orphaned: 0 });
+      await expect(api.annotations.reanchor(item.id, 'att_nope' as never)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await api.annotations.remove(item.id, [made.id]);
       expect(await api.annotations.list(item.id)).toEqual([]);
     });
