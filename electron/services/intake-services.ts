@@ -26,12 +26,17 @@ export interface IntakeServices {
   attachmentPath(itemId: ItemId, attachmentId: AttachmentId): Promise<string>;
 }
 
-export function createIntakeServices(ctx: ServiceContext, lookup: LookupOptions = {}, pdfWorker?: PdfAnnotationWorker): IntakeServices {
+/** Runs after a PDF was stored and committed (not on a dry run); answers the result to give back. */
+export type AfterPdfImport = (result: PdfImportResult) => Promise<PdfImportResult>;
+
+export function createIntakeServices(ctx: ServiceContext, lookup: LookupOptions = {}, pdfWorker?: PdfAnnotationWorker, afterPdfImport?: AfterPdfImport): IntakeServices {
   const jobs = new ImportJobs(ctx.hub);
   const fetcher = new MetadataFetcher(lookup);
   // Every PDF import (CLI, window, connector) reads the annotations already in the file, in the PDF worker.
-  const importPdf = (fileName: string, bytes: Uint8Array, itemId: ItemId | null, options?: PdfImportOptions) =>
-    importPdfBytes(ctx, fileName, bytes, itemId, { ...(pdfWorker ? { annotations: pdfWorker } : {}), ...options });
+  const importPdf = async (fileName: string, bytes: Uint8Array, itemId: ItemId | null, options?: PdfImportOptions) => {
+    const result = await importPdfBytes(ctx, fileName, bytes, itemId, { ...(pdfWorker ? { annotations: pdfWorker } : {}), ...options });
+    return afterPdfImport && !options?.dryRun && result.duplicateOf === null ? afterPdfImport(result) : result;
+  };
 
   return {
     groups: {
