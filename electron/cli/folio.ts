@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { FolioError } from '../../shared/api/api-error.ts';
 import { EXIT_FAILED, UsageError, humanIo, processIo, type CliIo } from './cli-context.ts';
+import { annotationsCommand } from './commands/annotations-command.ts';
 import { collectionCommand } from './commands/collection-command.ts';
 import { exportCommand } from './commands/export-command.ts';
 import { importCommand } from './commands/import-command.ts';
@@ -21,6 +22,8 @@ const USAGE = `Usage: folio <command> [options]   (the library: --library DIR, F
   collection add NAME [--parent NAME]
   collection assign NAME --keys k1,k2
   key regenerate|pin|unpin --keys k1,k2 [--dry-run]
+  annotations list --key KEY [--json]
+  annotations export --key KEY [--format markdown|json] [-o FILE]
   pdf export --key KEY -o FILE.pdf [--attachment ID]      (a copy of the PDF with the item's annotations written in)
   pdf import-annotations --key KEY [--attachment ID]      (the annotations already in an attached PDF)
 
@@ -38,6 +41,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   key: keyCommand,
   search: searchCommand,
   related: relatedCommand,
+  annotations: annotationsCommand,
   pdf: pdfCommand,
 };
 
