@@ -15,8 +15,9 @@ import type { RelatedInfo, SavedSearchInfo, SearchAnswer, SearchRequestBody } fr
 import type { SavedSearch } from '../model/library-doc.ts';
 import type { LibraryCounts, ViewIds, ViewPage, ViewPositions, ViewQuery } from './view-types.ts';
 import type { IdentifierMatch, IdentifierQuery, PairingPrompt } from './connector-types.ts';
-import type { AnnotationDraft, AnnotationPatch } from './annotations-types.ts';
+import type { AnnotationDraft, AnnotationPatch, ReanchorResult } from './annotations-types.ts';
 import type { Annotation } from '../model/annotation.ts';
+import type { AnnotatedPdfFile, PdfAnnotationImportResult } from './pdf-annotations-types.ts';
 
 /**
  * The one API contract. Implemented by the Electron main process (IPC) and by
@@ -72,6 +73,22 @@ export interface FolioApi {
     create(itemId: ItemId, draft: AnnotationDraft): Promise<Annotation>;
     update(itemId: ItemId, annotationId: string, patch: AnnotationPatch): Promise<Annotation>;
     remove(itemId: ItemId, annotationIds: string[]): Promise<void>;
+    /**
+     * Appends one quote block per annotation (null: all of them), in page order, to the item's note, each with
+     * its page label, comment and a folio://open link to its spot in the reader. Answers the new note.
+     */
+    addToNote(itemId: ItemId, annotationIds: string[] | null): Promise<string>;
+    /** The annotations (null: all) as Markdown for Obsidian and Logseq: citation key heading, then each quote. */
+    exportMarkdown(itemId: ItemId, annotationIds: string[] | null): Promise<string>;
+    /**
+     * Moves the item's annotations on other PDFs onto this one (a newer version, a publisher copy), each found
+     * again by its quote; one that cannot be is kept as orphaned. Runs by itself when importPdf attaches a PDF.
+     */
+    reanchor(itemId: ItemId, attachmentId: AttachmentId): Promise<ReanchorResult>;
+    /** A copy of the attachment with the item's annotations written in as standard PDF annotations (the file itself is untouched). */
+    exportPdf(itemId: ItemId, attachmentId: AttachmentId): Promise<AnnotatedPdfFile>;
+    /** Adds the annotation objects already in an attached PDF as Folio annotations; never twice. */
+    importFromPdf(itemId: ItemId, attachmentId: AttachmentId): Promise<PdfAnnotationImportResult>;
   };
   io: {
     importText(request: ImportRequest): Promise<ImportReport>;

@@ -65,6 +65,12 @@ export interface Annotation {
   /** Set when the PDF was replaced and the quote could not be found again: shown as orphaned, never dropped. */
   orphaned?: boolean;
   /**
+   * Set when the PDF was replaced and the quote was found at another place: `quads` and `rect` are still those of
+   * the old PDF. The reader recomputes them from `text` and `textOffset` on the page and saves them
+   * (`annotations.update` with quads or rect clears the flag).
+   */
+  relocated?: boolean;
+  /**
    * Set when imported from an annotation object already in the PDF: a fingerprint of that object
    * (type, page, rounded geometry, contents), so importing again or re-importing an export never duplicates it.
    */

@@ -8,6 +8,9 @@ import type { FolioApi } from '../../shared/api/folio-api.ts';
 import { CALL_PATH, TOKEN_HEADER } from '../../shared/api/web-protocol.ts';
 import { openFolioService, type FolioService } from '../../electron/services/folio-service.ts';
 import { startWebHost } from '../../electron/webhost/web-host.ts';
+import { pdfWithHighlight, pdfjsAnnotations } from '../helpers/annotated-pdfs.ts';
+import { asBase64, doiPaper, makePdf } from '../helpers/pdf-fixtures.ts';
+import { highlightDraft } from '../helpers/annotation-drafts.ts';
 
 vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }, net: { fetch: vi.fn() } }));
 const { registerIpc } = await import('../../electron/main/ipc.ts');
@@ -152,6 +155,51 @@ for (const [name, make] of [['Electron IPC', ipcClient], ['web host HTTP', httpC
       expect(await api.lookup.findInLibrary({ arxivId: 'arXiv:1706.03762v7' })).toMatchObject({ citationKey: 'v', hasPdf: false });
       expect(await api.connector.pendingPairing()).toBeNull();
       await expect(api.connector.answerPairing('nope', true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('imports the annotations a PDF holds, writes Folio\'s into a copy, and never duplicates either', async () => {
+      const api = await make();
+      const pdf = await pdfWithHighlight('The key claim');
+      const result = await api.attachments.importPdf('vaswani.pdf', Buffer.from(pdf).toString('base64'), null);
+      expect(result.annotations).toEqual({ imported: 1, skipped: 0 });
+      const [highlight] = await api.annotations.list(result.item.id);
+      expect(highlight).toMatchObject({ type: 'highlight', color: 'yellow', text: 'Attention is all you need', comment: 'The key claim', prefix: 'We show that ' });
+      const attachmentId = result.item.attachments[0]!.id;
+      await api.annotations.create(result.item.id, {
+        attachmentId, type: 'note', color: 'blue', pageIndex: 0, pageLabel: '1', quads: [], rect: [500, 700, 520, 720], text: '', prefix: '', suffix: '', textOffset: -1, comment: 'Read §3',
+      });
+      const file = await api.annotations.exportPdf(result.item.id, attachmentId);
+      expect(file.fileName).toMatch(/-annotated\.pdf$/);
+      const written = await pdfjsAnnotations(Buffer.from(file.dataBase64, 'base64'));
+      expect(written.map((a) => [a.subtype, a.contents])).toEqual([['Highlight', 'The key claim'], ['Text', 'Read §3']]);
+      expect(await api.annotations.importFromPdf(result.item.id, attachmentId)).toEqual({ imported: 0, skipped: 1 });
+      await expect(api.annotations.exportPdf(result.item.id, 'att_nope' as never)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(api.annotations.importFromPdf('it_nope' as never, attachmentId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('annotates a PDF: create, list, update, add to the note, export, remove', async () => {
+      const api = await make();
+      const { item } = await api.attachments.importPdf('he.pdf', asBase64(await doiPaper()), null);
+      const pdf = item.attachments[0]!.id;
+      const made = await api.annotations.create(item.id, highlightDraft(pdf, { comment: 'Shortcut: $y = F(x) + x$', tags: ['resnet'] }));
+      expect(made).toMatchObject({ type: 'highlight', color: 'yellow', text: 'Deep Residual Learning for Image Recognition', tags: ['resnet'] });
+      const edited = await api.annotations.update(item.id, made.id, { color: 'green' });
+      expect(await api.annotations.list(item.id)).toEqual([edited]);
+      const note = await api.annotations.addToNote(item.id, null);
+      expect(note).toContain(`([p. 1](folio://open/${item.id}?attachment=${pdf}&page=1&annotation=${made.id}))`);
+      expect(await api.notes.get(item.id)).toBe(note);
+      const md = await api.annotations.exportMarkdown(item.id, [made.id]);
+      expect(md).toMatch(new RegExp(`^# @${item.citationKey}\n`));
+      expect(md).toContain('> Shortcut: $y = F(x) + x$\n>\n> #resnet\n');
+      await expect(api.annotations.create(item.id, { ...highlightDraft(pdf), color: 'teal' as never })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('argument 1.color') });
+      await expect(api.annotations.exportMarkdown(item.id, ['ann_nope'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      const newer = await makePdf([{ text: 'Revised version', size: 9, y: 760 }, { text: 'Deep Residual Learning for Image Recognition', size: 18, y: 700 }]);
+      const replaced = await api.attachments.importPdf('he-v2.pdf', asBase64(newer), item.id);
+      expect(replaced.item.annotations).toMatchObject([{ id: made.id, attachmentId: replaced.item.attachments[1]!.id, pageIndex: 0 }]);
+      expect(await api.annotations.reanchor(item.id, pdf)).toEqual({ reanchored: 1, orphaned: 0 });
+      await expect(api.annotations.reanchor(item.id, 'att_nope' as never)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await api.annotations.remove(item.id, [made.id]);
+      expect(await api.annotations.list(item.id)).toEqual([]);
     });
 
     it('keeps the UI state', async () => {

@@ -6,12 +6,16 @@ import type { Item } from '../../../shared/model/item.ts';
 import { newId } from '../../../shared/model/ids.ts';
 import { sortAnnotations } from '../../../shared/annotations/annotation-order.ts';
 import type { ServiceContext } from '../service-context.ts';
+import { addAnnotationsToNote, exportAnnotationsMarkdown } from './annotation-notes.ts';
+import { reanchorItem } from './annotation-reanchor.ts';
+import type { PageTextSource } from './attachment-page-texts.ts';
 
 /**
  * The `annotations` group. An annotation is part of its item: every change is one item commit through the
  * store's journal, so it is durable as soon as the call answers, like any other edit.
  */
-export function createAnnotationMethods(ctx: ServiceContext): FolioApi['annotations'] {
+/** The data side of the group; exportPdf and importFromPdf are in pdf-annotations/pdf-annotation-methods.ts. */
+export function createAnnotationMethods(ctx: ServiceContext, pageTexts: PageTextSource): Omit<FolioApi['annotations'], 'exportPdf' | 'importFromPdf'> {
   async function commit(item: Item, annotations: Annotation[], changed: Annotation[], removedIds: string[]): Promise<void> {
     const now = ctx.now();
     await ctx.putItems([{ ...item, annotations: sortAnnotations(annotations), modifiedAt: now }]);
@@ -60,8 +64,10 @@ export function createAnnotationMethods(ctx: ServiceContext): FolioApi['annotati
       const item = ctx.requireItem(itemId);
       const before = item.annotations.find((a) => a.id === annotationId);
       if (!before) throw new FolioError('NOT_FOUND', `${item.citationKey} has no annotation ${annotationId}`, { itemId });
+      const { relocated: _relocated, ...rest } = before;
+      const moved = patch.quads !== undefined || patch.rect !== undefined;
       const after: Annotation = {
-        ...before,
+        ...(moved ? rest : before),
         ...(patch.color !== undefined ? { color: patch.color } : {}),
         ...(patch.comment !== undefined ? { comment: patch.comment } : {}),
         ...(patch.tags !== undefined ? { tags: [...new Set(patch.tags)] } : {}),
@@ -80,5 +86,12 @@ export function createAnnotationMethods(ctx: ServiceContext): FolioApi['annotati
       const removedIds = item.annotations.filter((a) => gone.has(a.id)).map((a) => a.id);
       await commit(item, kept, [], removedIds);
     },
+    async addToNote(itemId, annotationIds) {
+      return addAnnotationsToNote(ctx, ctx.requireItem(itemId), annotationIds);
+    },
+    async exportMarkdown(itemId, annotationIds) {
+      return exportAnnotationsMarkdown(ctx.requireItem(itemId), annotationIds);
+    },
+    reanchor: (itemId, attachmentId) => reanchorItem(ctx, pageTexts, itemId, attachmentId),
   };
 }

@@ -39,6 +39,7 @@ const annotation = z.object({
   createdAt: text,
   modifiedAt: text,
   orphaned: z.boolean().optional(),
+  relocated: z.boolean().optional(),
   pdfFingerprint: text.optional(),
 });
 

@@ -123,6 +123,8 @@ export const createIntakeSlice: SliceCreator<IntakeSlice> = (set, get) => {
           added.push(result.item.id);
           if (result.duplicateOf) get().pushToast('info', `${file.name} is already in the library (${result.item.citationKey})`);
           else if (!result.created) get().pushToast('info', `Attached ${file.name} to ${result.item.citationKey}`);
+          const found = result.annotations?.imported ?? 0;
+          if (found > 0) get().pushToast('info', `${file.name}: ${found} annotation${found === 1 ? '' : 's'} from the PDF added to ${result.item.citationKey}`);
         } catch (error) {
           get().pushToast('error', `${file.name}: ${errorMessage(error).replace(`${file.name}: `, '')}`);
         }
