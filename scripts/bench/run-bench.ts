@@ -7,8 +7,9 @@ import { benchTransports } from './transport-bench.ts';
 import { benchCli } from './jabref-bench.ts';
 import { benchFormats } from './formats-bench.ts';
 import { benchSearch } from './search-bench.ts';
+import { benchAnnotations } from './annotations-bench.ts';
 
-// FOLIO_BENCH_ONLY=service,cli runs some parts only (service, browser, transports, cli, formats, search); all by default.
+// FOLIO_BENCH_ONLY=service,cli runs some parts only (service, browser, transports, cli, formats, search, annotations); all by default.
 const only = process.env.FOLIO_BENCH_ONLY?.split(',');
 const wants = (part: string): boolean => only === undefined || only.includes(part);
 const skipped = { skipped: 'not in FOLIO_BENCH_ONLY' };
@@ -40,6 +41,11 @@ for (const size of sizes) {
   (results.sizes as Record<string, unknown>)[size] = { service, browser, transports, cli, formats, search };
   process.stderr.write(`${JSON.stringify({ size, service, browser, transports, cli, formats, search }, null, 2)}\n`);
 }
+
+// Annotations do not depend on the library's size: measured once.
+process.stderr.write('bench: annotations...\n');
+results.annotations = !wants('annotations') ? skipped : await benchAnnotations().catch((error: unknown) => ({ error: String(error) }));
+process.stderr.write(`${JSON.stringify({ annotations: results.annotations }, null, 2)}\n`);
 
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/bench.json', `${JSON.stringify(results, null, 2)}\n`);

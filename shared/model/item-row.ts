@@ -32,6 +32,7 @@ export function toItemRow(item: Item): ItemRow {
     trashed: item.trashedAt !== null,
     hasNote: item.note !== null && item.note.markdown.trim().length > 0,
     hasPdf: item.attachments.some((a) => a.mediaType === 'application/pdf'),
+    annotationCount: item.annotations.length,
   };
   if (item.metadataPending) row.metadataPending = true;
   return row;

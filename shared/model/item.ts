@@ -71,6 +71,8 @@ export interface ItemRow {
   trashed: boolean;
   hasNote: boolean;
   hasPdf: boolean;
+  /** How many annotations the item's PDFs carry. */
+  annotationCount: number;
   /** Set (true) only while the item waits for metadata from an online lookup. */
   metadataPending?: boolean;
 }

@@ -8,7 +8,7 @@ function row(id: string, title: string, authors = '', year: number | null = null
   return {
     id: asItemId(id), key, type: 'article-journal', title, authors, year, venue,
     addedAt: '2024-01-01T00:00:00.000Z', modifiedAt: '2024-01-01T00:00:00.000Z',
-    tags: [], collections: [], read: 'unread', flagged: false, trashed: false, hasNote: false, hasPdf: false,
+    tags: [], collections: [], read: 'unread', flagged: false, trashed: false, hasNote: false, hasPdf: false, annotationCount: 0,
   };
 }
 

@@ -7,7 +7,7 @@ function row(id: string, over: Partial<ItemRow> = {}): ItemRow {
   return {
     id: asItemId(id), key: id, type: 'book', title: '', authors: '', year: null, venue: '',
     addedAt: '2024-01-01T00:00:00.000Z', modifiedAt: '2024-01-01T00:00:00.000Z',
-    tags: [], collections: [], read: 'unread', flagged: false, trashed: false, hasNote: false, hasPdf: false,
+    tags: [], collections: [], read: 'unread', flagged: false, trashed: false, hasNote: false, hasPdf: false, annotationCount: 0,
     ...over,
   };
 }

@@ -25,6 +25,7 @@ function row(n: number, over: Partial<ItemRow> = {}): ItemRow {
     trashed: n % 13 === 0,
     hasNote: false,
     hasPdf: false,
+    annotationCount: 0,
     ...over,
   };
 }

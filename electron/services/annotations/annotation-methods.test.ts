@@ -46,6 +46,7 @@ describe('annotations.create, update, remove and list', () => {
     expect(a.orphaned).toBeUndefined();
     expect((await service.api.library.getItem(itemId)).annotations).toEqual([a]);
     expect(events).toEqual([{ itemId, changed: [a], removedIds: [] }]);
+    expect((await service.api.library.rowsByIds([itemId]))[0]?.annotationCount).toBe(1);
   });
 
   it('lists in page order, top to bottom, whatever the order of creation', async () => {

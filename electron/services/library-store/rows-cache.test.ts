@@ -83,6 +83,23 @@ describe('rows-cache.json', () => {
     expect(await cacheExists()).toBe(false);
   });
 
+  it('is ignored and removed when written by an older version, whose rows had no annotation count', async () => {
+    await closedLibrary(5);
+    const path = join(dir, ROWS_CACHE_FILE);
+    const text = await readFile(path, 'utf8');
+    expect(text).toContain('"annotationCount":0');
+    await writeFile(path, text.replace(/"version":\s*2/, '"version":1').replaceAll(/"annotationCount":0,?/g, ''));
+    expect(await readRowsCache(nodeStoreFs, dir, files())).toBeNull();
+    expect(await cacheExists()).toBe(false);
+  });
+
+  it('refuses rows without a whole annotation count, even under the current version', async () => {
+    await closedLibrary(5);
+    const path = join(dir, ROWS_CACHE_FILE);
+    await writeFile(path, (await readFile(path, 'utf8')).replace('"annotationCount":0', '"annotationCount":-1'));
+    expect(await readRowsCache(nodeStoreFs, dir, files())).toBeNull();
+  });
+
   it('is dropped when the library is opened, and written again at the next clean close', async () => {
     await closedLibrary(5);
     const store = await openLibraryStore(dir, { owner: 'test', rowsCache: true });

@@ -9,7 +9,8 @@ import { TimeSlicer } from './time-slicer.ts';
 import { replaceFileAtomic } from './write-file-atomic.ts';
 
 export const ROWS_CACHE_FILE = 'rows-cache.json';
-export const ROWS_CACHE_VERSION = 1;
+/** 2: rows carry annotationCount. A cache of another version is ignored and deleted. */
+export const ROWS_CACHE_VERSION = 2;
 
 /** What the cache was derived from: valid only while library.json and the journal are still exactly that. */
 export interface RowsCacheStamp {
@@ -106,6 +107,7 @@ function isRow(value: unknown): value is ItemRow {
   for (const field of STRING_FIELDS) if (typeof row[field] !== 'string') return false;
   for (const field of BOOLEAN_FIELDS) if (typeof row[field] !== 'boolean') return false;
   if (row.year !== null && typeof row.year !== 'number') return false;
+  if (!Number.isInteger(row.annotationCount) || (row.annotationCount as number) < 0) return false;
   if (row.read !== 'unread' && row.read !== 'reading' && row.read !== 'read') return false;
   if (!Array.isArray(row.tags) || !row.tags.every((t) => typeof t === 'string')) return false;
   if (!Array.isArray(row.collections) || !row.collections.every((c) => typeof c === 'string')) return false;

@@ -22,7 +22,7 @@ export interface SearchDoc {
   venue: string;
   abstract: string;
   note: string;
-  /** Annotation quotes and comments, once the reader keeps annotations. */
+  /** One entry per annotation: its quote, comment and tags. */
   annotations: string[];
   /** Text of each page of the attached PDFs, from the full-text cache. */
   pages: string[];
@@ -67,7 +67,7 @@ export function searchDocOf(item: Item, pages: string[] = []): SearchDoc {
     venue: text(c['container-title'] ?? c['collection-title'] ?? c['event-title'] ?? c.publisher),
     abstract: text(c.abstract),
     note: item.note?.markdown ?? '',
-    annotations: item.annotations.map((a) => [a.text, a.comment].filter((s): s is string => typeof s === 'string' && s.length > 0).join(' ')),
+    annotations: item.annotations.map((a) => [a.text, a.comment, ...a.tags].filter((s) => s.length > 0).join(' ')),
     pages,
     tags: item.tags,
     collections: item.collections,

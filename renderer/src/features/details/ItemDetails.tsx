@@ -1,5 +1,6 @@
 import type { Item } from '../../../../shared/model/item.ts';
 import { FieldInput } from '../../components/FieldInput.tsx';
+import { Icon } from '../../components/Icon.tsx';
 import { useStore } from '../../store/index.ts';
 import { CitationKeyField } from './CitationKeyField.tsx';
 import { CollectionMembership } from './CollectionMembership.tsx';
@@ -46,6 +47,7 @@ export function ItemDetails({ item }: { item: Item }) {
         <section className="details-section" aria-label="Files">
           <h3 className="section-title">Files</h3>
           <AttachmentList item={item} />
+          {item.annotations.length > 0 ? <AnnotationCountLine item={item} /> : null}
         </section>
       ) : null}
 
@@ -69,5 +71,18 @@ export function ItemDetails({ item }: { item: Item }) {
         Added {new Date(item.addedAt).toLocaleString()} · Modified {new Date(item.modifiedAt).toLocaleString()}
       </footer>
     </div>
+  );
+}
+
+/** "3 annotations · 1 orphaned": what the item's PDFs carry. */
+function AnnotationCountLine({ item }: { item: Item }) {
+  const count = item.annotations.length;
+  const orphaned = item.annotations.filter((a) => a.orphaned).length;
+  return (
+    <p className="details-annotations muted" data-testid="details-annotations">
+      <Icon name="annotation" size={13} />
+      {count} annotation{count === 1 ? '' : 's'}
+      {orphaned > 0 ? ` · ${orphaned} orphaned` : ''}
+    </p>
   );
 }

@@ -89,6 +89,12 @@ export const TableRow = memo(function TableRow({ row, index, top }: TableRowProp
         {row.flagged ? <Icon name="flag" size={13} className="ind-flag" title="Flagged" /> : null}
         {row.hasNote ? <Icon name="note" size={13} className="ind-note" title="Has a note" /> : null}
         {row.hasPdf ? <Icon name="pdf" size={13} className="ind-pdf" title="Has a PDF" /> : null}
+        {row.annotationCount > 0 ? (
+          <span className="ind-annotations" data-testid="row-annotations" title={`${row.annotationCount} annotation${row.annotationCount === 1 ? '' : 's'}`}>
+            <Icon name="annotation" size={13} />
+            {row.annotationCount}
+          </span>
+        ) : null}
         {row.metadataPending ? <span data-testid="row-pending"><Icon name="warning" size={13} className="ind-pending" title="Metadata pending: added offline" /></span> : null}
       </div>
     </div>

@@ -20,10 +20,10 @@ export const COLUMNS: readonly Column[] = [
 ];
 
 const template = (skip: readonly string[]): string =>
-  `20px ${COLUMNS.filter((c) => !skip.includes(c.id)).map((c) => c.track).join(' ')} 40px`;
+  `20px ${COLUMNS.filter((c) => !skip.includes(c.id)).map((c) => c.track).join(' ')} 76px`;
 
 /**
- * Status dot | columns | note/pdf/flag indicators. A narrow table (a wide
+ * Status dot | columns | flag/note/pdf/annotation-count indicators. A narrow table (a wide
  * item pane on a laptop) drops Added, then Venue, rather than squeezing every
  * column into an ellipsis (see the container queries in table.css).
  */

@@ -7,7 +7,7 @@ export function testRow(id: string, over: Partial<Omit<ItemRow, 'collections'>> 
   return {
     id: asItemId(id), key: id, type: 'article-journal', title: `Title ${id}`, authors: '', year: null, venue: '',
     addedAt: '2024-01-01T00:00:00.000Z', modifiedAt: '2024-01-01T00:00:00.000Z',
-    tags: [], read: 'unread', flagged: false, trashed: false, hasNote: false, hasPdf: false,
+    tags: [], read: 'unread', flagged: false, trashed: false, hasNote: false, hasPdf: false, annotationCount: 0,
     ...rest,
     collections: (collections ?? []).map(asCollectionId),
   };
