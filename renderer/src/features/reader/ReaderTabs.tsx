@@ -1,10 +1,9 @@
-import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon.tsx';
 import { useStore } from '../../store/index.ts';
 
 /** The library and each open PDF, as tabs above the window's panes. */
 export function ReaderTabs() {
-  const tabs = useStore(useShallow((s) => s.readerTabs.map((t) => ({ id: t.id, title: t.title }))));
+  const tabs = useStore((s) => s.readerTabs);
   const active = useStore((s) => s.activeTab);
   const s = useStore.getState;
   if (tabs.length === 0) return null;

@@ -28,6 +28,10 @@ export function ReaderView({ tab, active }: { tab: ReaderTab; active: boolean })
   const darkPages = useStore((s) => s.readerDarkPages);
   const findRequest = useStore((s) => s.readerFindRequest);
   const toolDone = useCallback(() => setTool('select'), []);
+  const setDocHost = useCallback((el: HTMLDivElement | null) => {
+    docHost.current = el;
+    setHostEl(el);
+  }, []);
   const interactions = usePageInteractions(session, tab, tool, toolDone, hostEl);
 
   useAnnotationLayers(session, tab);
@@ -84,7 +88,7 @@ export function ReaderView({ tab, active }: { tab: ReaderTab; active: boolean })
       />
       <div className="reader-body">
         {navPane !== 'none' && session && state.status === 'ready' ? <NavigationPane pane={navPane} session={session} page={state.page} /> : null}
-        <div className="reader-doc" ref={(el) => { docHost.current = el; setHostEl(el); }}>
+        <div className="reader-doc" ref={setDocHost}>
           {state.status === 'error' ? (
             <div className="reader-error" role="alert" data-testid="reader-error">
               <p>This PDF could not be opened.</p>

@@ -1,0 +1,161 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { openApp, type AppSession } from '../helpers/app-session.ts';
+import { latexPaper, PAPER } from '../helpers/latex-paper.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'folio-e2e-reader-'));
+const library = join(work, 'library');
+const scheme = process.env.FOLIO_COLOR_SCHEME === 'dark' ? 'dark' : 'light';
+// FOLIO_SCREENSHOTS=DIR keeps a picture of each state, for looking at the design.
+const SHOTS = process.env.FOLIO_SCREENSHOTS;
+let app: AppSession;
+let page: Page;
+
+async function shot(name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}-${scheme}.png`) });
+}
+
+const reader = () => page.locator('[data-testid="reader"].active');
+const pageDiv = (n: number) => reader().locator(`.page[data-page-number="${n}"]`);
+/** The text-layer span holding some text on a page, once pdf.js has drawn it. */
+const spanWith = (n: number, text: string): Locator => pageDiv(n).locator('.textLayer span', { hasText: text }).first();
+
+async function openPaper(): Promise<void> {
+  const row = page.getByTestId('item-row').filter({ hasText: PAPER.title });
+  await row.dblclick();
+  await reader().waitFor();
+  await expect.poll(() => reader().getAttribute('data-status')).toBe('ready');
+}
+
+interface Box { x: number; y: number; width: number; height: number }
+const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+beforeAll(async () => {
+  mkdirSync(library);
+  const pdf = join(work, 'paper.pdf');
+  writeFileSync(pdf, latexPaper());
+  app = await openApp(library, { colorScheme: scheme });
+  page = app.page;
+  await page.getByTestId('import-file-input').setInputFiles(pdf);
+  await page.getByTestId('item-row').filter({ hasText: PAPER.title }).waitFor({ timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('reading and annotating a PDF in the window, end to end in Chromium', () => {
+  it('opens the PDF in a tab beside the library, with its pages drawn', async () => {
+    await openPaper();
+    await expect.poll(() => page.getByTestId('reader-tab').count()).toBe(1);
+    await spanWith(1, 'Reference managers').waitFor();
+    expect(await page.getByTestId('reader-page-count').innerText()).toContain('of 4');
+    // The library is the first tab, and comes back as it was.
+    await page.getByTestId('reader-tab-library').click();
+    await expect.poll(() => page.getByTestId('item-row').first().isVisible()).toBe(true);
+    await page.getByTestId('reader-tab').locator('.reader-tab-main').click();
+    await reader().waitFor();
+  });
+
+  it('finds a phrase on page 3 and shows the match count', async () => {
+    await page.getByTestId('reader-scroll').first().click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+f');
+    const input = page.getByTestId('reader-find-input');
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await input.fill(PAPER.findPhrase);
+    await expect.poll(() => page.getByTestId('reader-find-count').innerText()).toBe('1 of 1');
+    await expect.poll(() => page.getByTestId('reader-page-input').inputValue()).toBe('3');
+    await expect.poll(() => pageDiv(3).locator('.textLayer .highlight').count()).toBeGreaterThan(0);
+    await page.getByTestId('reader-find-close').click();
+  });
+
+  it('highlights a selected sentence and keeps a comment with math', async () => {
+    const span = spanWith(3, 'Highlighted sentences');
+    await span.scrollIntoViewIfNeeded();
+    const box = await span.boundingBox();
+    if (!box) throw new Error('the sentence has no box');
+    await page.mouse.move(box.x + 1, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await page.getByTestId('selection-toolbar').waitFor();
+    await page.getByTestId('highlight-yellow').click();
+    const card = page.getByTestId('annotation-card');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.innerText()).toContain('sentences come back after a restart');
+    await expect.poll(() => pageDiv(3).getByTestId('annotation-box').count()).toBe(1);
+
+    const comment = page.getByTestId('annotation-comment');
+    await comment.fill('Energy is kept: $E = mc^2$.');
+    await comment.press('Control+Enter');
+    await page.getByTestId('annotation-comment-preview').locator('.katex').first().waitFor();
+    await shot('reader-highlight');
+  });
+
+  it('brings the highlight back over the same text after the host restarts, at the page it was left on', async () => {
+    await app.restartHost();
+    await openPaper();
+    await expect.poll(() => page.getByTestId('reader-page-input').inputValue()).toBe('3');
+    const highlight = pageDiv(3).getByTestId('annotation-box');
+    await highlight.waitFor();
+    const span = spanWith(3, 'Highlighted sentences');
+    await span.waitFor();
+    const [a, b] = await Promise.all([highlight.boundingBox(), span.boundingBox()]);
+    if (!a || !b) throw new Error('no boxes to compare');
+    expect(overlaps(a, b)).toBe(true);
+    // Most of the highlight lies on the sentence's line.
+    expect(Math.abs(a.y + a.height / 2 - (b.y + b.height / 2))).toBeLessThan(b.height);
+    await page.getByTestId('annotation-card').click();
+    await page.getByTestId('annotation-comment-preview').locator('.katex').first().waitFor();
+  });
+
+  it('undoes and redoes a delete inside the reader', async () => {
+    await page.getByTestId('annotation-delete').click();
+    await expect.poll(() => page.getByTestId('annotation-card').count()).toBe(0);
+    await page.getByTestId('reader-scroll').first().click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('annotation-card').count()).toBe(1);
+    await expect.poll(() => pageDiv(3).getByTestId('annotation-box').count()).toBe(1);
+    expect(await page.getByTestId('annotation-card').innerText()).toContain('E = mc^2');
+  });
+
+  it('previews a citation on hover and offers to add the cited DOI', async () => {
+    await page.getByTestId('reader-page-input').fill('1');
+    await page.getByTestId('reader-page-input').press('Enter');
+    const cite = pageDiv(1).locator('.annotationLayer a[href^="#cite"]').first();
+    await cite.waitFor();
+    await cite.hover();
+    const popup = page.getByTestId('citation-popup');
+    await popup.waitFor();
+    await expect.poll(() => popup.getByTestId('citation-popup-text').innerText()).toContain('Knuth');
+    expect(await popup.getByTestId('citation-add').getAttribute('title')).toContain(PAPER.referenceDoi);
+    await shot('reader-citation-popup');
+  });
+
+  it('follows an internal link and comes Back with Alt+Left', async () => {
+    await page.mouse.move(5, 300);
+    const link = pageDiv(1).locator('.annotationLayer a[href*="section"]').first();
+    await link.click();
+    await expect.poll(() => page.getByTestId('reader-page-input').inputValue()).toBe('3');
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(() => page.getByTestId('reader-page-input').inputValue()).toBe('1');
+  });
+
+  it('inverts pages in dark mode, and turns that off on request', async () => {
+    if (scheme !== 'dark') return;
+    await expect.poll(() => reader().evaluate((el) => el.classList.contains('dark-pages'))).toBe(true);
+    await shot('reader-dark-pages');
+    await page.getByTestId('reader-dark-pages').click();
+    await expect.poll(() => reader().evaluate((el) => el.classList.contains('dark-pages'))).toBe(false);
+    await page.getByTestId('reader-dark-pages').click();
+  });
+
+  it('ran no page errors', () => {
+    expect(app.browser.errors).toEqual([]);
+  });
+});
