@@ -31,7 +31,8 @@ export function mergeLineBoxes(boxes: readonly PageBox[]): PageBox[] {
   const usable = boxes.filter((b) => b.right - b.left > MIN_SIZE && b.bottom - b.top > MIN_SIZE);
   if (usable.length === 0) return [];
   const heights = usable.map((b) => b.bottom - b.top).sort((a, b) => a - b);
-  const median = heights[Math.floor(heights.length / 2)] ?? 0;
+  // The lower median: one tall rect among a few line rects must not become the yardstick.
+  const median = heights[Math.floor((heights.length - 1) / 2)] ?? 0;
   const lines: PageBox[] = [];
   for (const box of [...usable].sort((a, b) => a.top - b.top || a.left - b.left)) {
     if (box.bottom - box.top > median * 2.5) continue;
