@@ -5,8 +5,12 @@ import type { Annotation, AnnotationColor, AnnotationType, PdfQuad, PdfRect } fr
 
 /** The largest comment, quote or context one annotation carries. */
 export const MAX_ANNOTATION_TEXT = 100_000;
-/** The most annotations one item holds. */
-export const MAX_ANNOTATIONS_PER_ITEM = 20_000;
+/**
+ * The most annotations one item holds. An item is one record, bounded by RECORD_LIMITS (500,000 values): 10,000
+ * highlights of a few lines each fit with room for the rest of the item, so the count is refused before the
+ * record limit is reached.
+ */
+export const MAX_ANNOTATIONS_PER_ITEM = 10_000;
 
 /** What the reader sends to create an annotation; the service adds id, times and checks the rest. */
 export interface AnnotationDraft {

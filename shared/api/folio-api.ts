@@ -72,6 +72,13 @@ export interface FolioApi {
     create(itemId: ItemId, draft: AnnotationDraft): Promise<Annotation>;
     update(itemId: ItemId, annotationId: string, patch: AnnotationPatch): Promise<Annotation>;
     remove(itemId: ItemId, annotationIds: string[]): Promise<void>;
+    /**
+     * Appends one quote block per annotation (null: all of them), in page order, to the item's note, each with
+     * its page label, comment and a folio://open link to its spot in the reader. Answers the new note.
+     */
+    addToNote(itemId: ItemId, annotationIds: string[] | null): Promise<string>;
+    /** The annotations (null: all) as Markdown for Obsidian and Logseq: citation key heading, then each quote. */
+    exportMarkdown(itemId: ItemId, annotationIds: string[] | null): Promise<string>;
   };
   io: {
     importText(request: ImportRequest): Promise<ImportReport>;

@@ -14,6 +14,7 @@ const color = z.enum(ANNOTATION_COLORS);
 const longText = z.string().max(MAX_ANNOTATION_TEXT);
 const tags = z.array(z.string().min(1).max(500)).max(1_000);
 const annotationId = z.string().min(1).max(MAX_ID);
+const annotationIds = z.array(annotationId).min(1).max(MAX_ANNOTATIONS_PER_ITEM);
 
 const draft: z.ZodType<AnnotationDraft> = z.object({
   attachmentId: attachmentIdSchema,
@@ -43,5 +44,7 @@ export const ANNOTATION_ARG_SCHEMAS = {
   'annotations.list': z.tuple([itemIdSchema]),
   'annotations.create': z.tuple([itemIdSchema, draft]),
   'annotations.update': z.tuple([itemIdSchema, annotationId, patch]),
-  'annotations.remove': z.tuple([itemIdSchema, z.array(annotationId).min(1).max(MAX_ANNOTATIONS_PER_ITEM)]),
+  'annotations.remove': z.tuple([itemIdSchema, annotationIds]),
+  'annotations.addToNote': z.tuple([itemIdSchema, annotationIds.nullable()]),
+  'annotations.exportMarkdown': z.tuple([itemIdSchema, annotationIds.nullable()]),
 } as const;

@@ -8,6 +8,8 @@ import type { FolioApi } from '../../shared/api/folio-api.ts';
 import { CALL_PATH, TOKEN_HEADER } from '../../shared/api/web-protocol.ts';
 import { openFolioService, type FolioService } from '../../electron/services/folio-service.ts';
 import { startWebHost } from '../../electron/webhost/web-host.ts';
+import { asBase64, doiPaper } from '../helpers/pdf-fixtures.ts';
+import { highlightDraft } from '../helpers/annotation-drafts.ts';
 
 vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }, net: { fetch: vi.fn() } }));
 const { registerIpc } = await import('../../electron/main/ipc.ts');
@@ -152,6 +154,26 @@ for (const [name, make] of [['Electron IPC', ipcClient], ['web host HTTP', httpC
       expect(await api.lookup.findInLibrary({ arxivId: 'arXiv:1706.03762v7' })).toMatchObject({ citationKey: 'v', hasPdf: false });
       expect(await api.connector.pendingPairing()).toBeNull();
       await expect(api.connector.answerPairing('nope', true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('annotates a PDF: create, list, update, add to the note, export, remove', async () => {
+      const api = await make();
+      const { item } = await api.attachments.importPdf('he.pdf', asBase64(await doiPaper()), null);
+      const pdf = item.attachments[0]!.id;
+      const made = await api.annotations.create(item.id, highlightDraft(pdf, { comment: 'Shortcut: $y = F(x) + x$', tags: ['resnet'] }));
+      expect(made).toMatchObject({ type: 'highlight', color: 'yellow', text: 'Deep Residual Learning for Image Recognition', tags: ['resnet'] });
+      const edited = await api.annotations.update(item.id, made.id, { color: 'green' });
+      expect(await api.annotations.list(item.id)).toEqual([edited]);
+      const note = await api.annotations.addToNote(item.id, null);
+      expect(note).toContain(`([p. 1](folio://open/${item.id}?attachment=${pdf}&page=1&annotation=${made.id}))`);
+      expect(await api.notes.get(item.id)).toBe(note);
+      const md = await api.annotations.exportMarkdown(item.id, [made.id]);
+      expect(md).toMatch(new RegExp(`^# @${item.citationKey}\n`));
+      expect(md).toContain('> Shortcut: $y = F(x) + x$\n>\n> #resnet\n');
+      await expect(api.annotations.create(item.id, { ...highlightDraft(pdf), color: 'teal' as never })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('argument 1.color') });
+      await expect(api.annotations.exportMarkdown(item.id, ['ann_nope'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await api.annotations.remove(item.id, [made.id]);
+      expect(await api.annotations.list(item.id)).toEqual([]);
     });
 
     it('keeps the UI state', async () => {

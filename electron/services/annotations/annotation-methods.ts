@@ -6,6 +6,7 @@ import type { Item } from '../../../shared/model/item.ts';
 import { newId } from '../../../shared/model/ids.ts';
 import { sortAnnotations } from '../../../shared/annotations/annotation-order.ts';
 import type { ServiceContext } from '../service-context.ts';
+import { addAnnotationsToNote, exportAnnotationsMarkdown } from './annotation-notes.ts';
 
 /**
  * The `annotations` group. An annotation is part of its item: every change is one item commit through the
@@ -79,6 +80,12 @@ export function createAnnotationMethods(ctx: ServiceContext): FolioApi['annotati
       if (kept.length === item.annotations.length) return;
       const removedIds = item.annotations.filter((a) => gone.has(a.id)).map((a) => a.id);
       await commit(item, kept, [], removedIds);
+    },
+    async addToNote(itemId, annotationIds) {
+      return addAnnotationsToNote(ctx, ctx.requireItem(itemId), annotationIds);
+    },
+    async exportMarkdown(itemId, annotationIds) {
+      return exportAnnotationsMarkdown(ctx.requireItem(itemId), annotationIds);
     },
   };
 }
