@@ -1,7 +1,7 @@
 import type { AnnotationDraft, AnnotationPatch, AnnotationsChangedEvent } from '../../../shared/api/annotations-types.ts';
 import type { Annotation } from '../../../shared/model/annotation.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
-import { getFolio } from '../platform/index.ts';
+import { getFolio, saveTextFile } from '../platform/index.ts';
 import { comparePageOrder, NO_ANNOTATION_FILTER, type AnnotationFilter } from './logic/annotation-filter.ts';
 import {
   draftOf, EMPTY_HISTORY, inversePatch, pushStep, resolveId, type AnnotationHistory, type AnnotationStep,
@@ -24,6 +24,10 @@ export interface AnnotationsSlice {
   setAnnotationFilter(itemId: ItemId, patch: Partial<AnnotationFilter>): void;
   selectAnnotations(itemId: ItemId, ids: readonly string[]): void;
   applyAnnotationsChange(event: AnnotationsChangedEvent): void;
+  /** Quote blocks for the annotations (null: all, "Create note from annotations") appended to the item's note. */
+  addAnnotationsToNote(itemId: ItemId, ids: readonly string[] | null): Promise<void>;
+  /** The annotations (null: all) as Markdown, saved as a file. */
+  exportAnnotationsMarkdown(itemId: ItemId, ids: readonly string[] | null, fileStem: string): Promise<void>;
 }
 
 function merged(list: readonly Annotation[], changed: readonly Annotation[], removed: readonly string[]): Annotation[] {
@@ -172,6 +176,30 @@ export const createAnnotationsSlice: SliceCreator<AnnotationsSlice> = (set, get)
 
     applyAnnotationsChange(event) {
       patchList(event.itemId, event.changed, event.removedIds);
+    },
+
+    async addAnnotationsToNote(itemId, ids) {
+      try {
+        // A note edit still waiting for its save lands first, so the quotes are appended after it.
+        if (get().note.itemId === itemId) await get().flushNote();
+        const markdown = await api().addToNote(itemId, ids === null ? null : [...ids]);
+        // The note pane shows this item's note: show the new text rather than saving the old one over it.
+        if (get().note.itemId === itemId) set({ note: { ...get().note, text: markdown, status: 'saved', error: null } });
+        get().refreshRows([itemId]);
+        const count = ids === null ? (get().annotationsByItem[itemId]?.length ?? 0) : ids.length;
+        get().pushToast('info', `Added ${count} annotation${count === 1 ? '' : 's'} to the note`);
+      } catch (error) {
+        fail('add the annotations to the note', error);
+      }
+    },
+
+    async exportAnnotationsMarkdown(itemId, ids, fileStem) {
+      try {
+        const markdown = await api().exportMarkdown(itemId, ids === null ? null : [...ids]);
+        await saveTextFile(`${fileStem.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'annotations'}.md`, markdown);
+      } catch (error) {
+        fail('export the annotations', error);
+      }
     },
   };
 };

@@ -2,6 +2,8 @@ import { READER_PLACES_MAX, type ReaderPlace } from '../../../shared/api/ui-type
 import type { AttachmentId, ItemId } from '../../../shared/model/ids.ts';
 import type { Attachment } from '../../../shared/model/item.ts';
 import { attachmentFileUrl, getFolio } from '../platform/index.ts';
+import type { ReaderLink } from '../html/reader-links.ts';
+import { asAttachmentId, asItemId } from '../../../shared/model/ids.ts';
 import { errorMessage, type SliceCreator } from './store-types.ts';
 
 /** One open PDF: a tab beside the library. */
@@ -34,6 +36,8 @@ export interface ReaderSlice {
   requestReaderFind(): void;
   /** Opens the item's PDF (the given one, or its first) in a tab. False when the item has none. */
   openReader(itemId: ItemId, attachmentId?: AttachmentId): Promise<boolean>;
+  /** A note's link into the reader: the PDF, then its page or annotation. */
+  openReaderAt(link: ReaderLink): Promise<void>;
   closeReader(id: AttachmentId): void;
   activateTab(id: AttachmentId | null): void;
   /** Cycles through the tabs, the library first (Ctrl+Tab). */
@@ -78,6 +82,23 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get) => ({
     if (!get().readerTabs.some((t) => t.id === tab.id)) set({ readerTabs: [...get().readerTabs, tab] });
     set({ activeTab: tab.id });
     return true;
+  },
+
+  async openReaderAt(link) {
+    const itemId = asItemId(link.itemId);
+    const opened = await get().openReader(itemId, link.attachmentId ? asAttachmentId(link.attachmentId) : undefined);
+    const tab = get().activeTab;
+    if (!opened || tab === null) {
+      get().pushToast('error', 'That PDF is no longer in the library.');
+      return;
+    }
+    if (link.annotationId) {
+      if (!get().annotationsByItem[itemId]) await get().loadAnnotations(itemId);
+      get().selectAnnotations(itemId, [link.annotationId]);
+      get().jumpInReader({ tabId: tab, annotationId: link.annotationId, ...(link.pageIndex !== null ? { pageIndex: link.pageIndex } : {}) });
+    } else if (link.pageIndex !== null) {
+      get().jumpInReader({ tabId: tab, pageIndex: link.pageIndex });
+    }
   },
 
   closeReader(id) {

@@ -114,7 +114,7 @@ export function AnnotationsSidebar({ tab }: { tab: ReaderTab }) {
           })}
         </div>
       </div>
-      {selection.length > 0 ? <AnnotationActions tab={tab} ids={selection} /> : null}
+      {all.length > 0 ? <AnnotationActions tab={tab} ids={selection} /> : null}
       {single ? <AnnotationEditor key={single.id} itemId={tab.itemId} annotation={single} /> : null}
     </aside>
   );

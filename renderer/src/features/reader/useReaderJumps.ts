@@ -12,6 +12,7 @@ export function useReaderJumps(session: PdfSession | null, tab: ReaderTab): void
       if (jump.annotationId) {
         const a = useStore.getState().annotationsByItem[tab.itemId]?.find((x) => x.id === jump.annotationId);
         if (a) session.showPoint(a.pageIndex, a.rect[0], a.rect[3]);
+        else if (jump.pageIndex !== undefined) session.goToPage(jump.pageIndex + 1);
       } else if (jump.pageIndex !== undefined) {
         session.goToPage(jump.pageIndex + 1);
       }
