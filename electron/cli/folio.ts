@@ -6,6 +6,7 @@ import { exportCommand } from './commands/export-command.ts';
 import { importCommand } from './commands/import-command.ts';
 import { keyCommand } from './commands/key-command.ts';
 import { listCommand } from './commands/list-command.ts';
+import { pdfCommand } from './commands/pdf-command.ts';
 import { relatedCommand } from './commands/related-command.ts';
 import { searchCommand } from './commands/search-command.ts';
 
@@ -20,6 +21,8 @@ const USAGE = `Usage: folio <command> [options]   (the library: --library DIR, F
   collection add NAME [--parent NAME]
   collection assign NAME --keys k1,k2
   key regenerate|pin|unpin --keys k1,k2 [--dry-run]
+  pdf export --key KEY -o FILE.pdf [--attachment ID]      (a copy of the PDF with the item's annotations written in)
+  pdf import-annotations --key KEY [--attachment ID]      (the annotations already in an attached PDF)
 
 Every command takes --accept-salvage: go on with a damaged library.json from which not everything
 could be read (without it Folio says what would be lost and changes nothing).
@@ -35,6 +38,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   key: keyCommand,
   search: searchCommand,
   related: relatedCommand,
+  pdf: pdfCommand,
 };
 
 export async function runCli(argv: string[], rawIo: CliIo = processIo): Promise<number> {

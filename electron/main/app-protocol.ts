@@ -3,6 +3,7 @@ import { readStatic, resolveStaticPath } from '../services/renderer-assets/stati
 import { RENDERER_CSP } from '../services/renderer-assets/renderer-csp.ts';
 
 import { APP_HOST, APP_SCHEME } from './app-url.ts';
+import { ATTACHMENT_PREFIX } from './attachment-protocol.ts';
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {
@@ -12,13 +13,15 @@ export function registerAppScheme(): void {
 }
 
 /**
- * Serves the built renderer from folio://app/, never file://, and nothing outside its folder: the same
+ * Serves the built renderer from folio://app/ (and, under /attachments/, the library's PDFs), never file://, and nothing outside its folder: the same
  * reader as the web host's, which refuses a link out of the folder, a FIFO or a device without blocking.
  */
-export function handleAppScheme(rendererDir: string): void {
+export function handleAppScheme(rendererDir: string, attachments?: (pathname: string, range: string | null) => Promise<Response>): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    // The reader's PDF bytes (attachment-protocol.ts): the library's files, never the renderer folder's.
+    if (attachments && url.pathname.startsWith(ATTACHMENT_PREFIX)) return attachments(url.pathname, request.headers.get('range'));
     if (!resolveStaticPath(rendererDir, url.pathname)) return new Response('Forbidden', { status: 403 });
     const file = await readStatic(rendererDir, url.pathname);
     if (!file) return new Response('Not found', { status: 404 });

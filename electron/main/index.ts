@@ -10,6 +10,7 @@ import fulltextWorkerPath from '../services/fulltext/fulltext-worker.ts?modulePa
 import { libraryFlag, resolveLibraryDir } from '../services/library-paths.ts';
 import { APP_NAME } from '../services/library-paths.ts';
 import { handleAppScheme, registerAppScheme } from './app-protocol.ts';
+import { attachmentResponse } from './attachment-protocol.ts';
 import { openExternal } from './external-links.ts';
 import { openAttachment } from './open-attachment.ts';
 import { registerIpc } from './ipc.ts';
@@ -66,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    handleAppScheme(join(import.meta.dirname, '../renderer'));
+    handleAppScheme(join(import.meta.dirname, '../renderer'), (pathname, range) => attachmentResponse(service, pathname, range));
     const opened = service;
     // A warm start shows cached rows before the library has loaded; a load that fails ends the app as a failed open does.
     opened.ready.then(

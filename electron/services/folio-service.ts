@@ -17,6 +17,7 @@ import { createLibraryMethods } from './library-methods.ts';
 import type { LibraryOwner, LibraryStore } from './library-store/library-store.ts';
 import { createNoteMethods } from './note-methods.ts';
 import { createAnnotationMethods } from './annotations/annotation-methods.ts';
+import { createPdfAnnotationMethods } from './pdf-annotations/pdf-annotation-methods.ts';
 import type { LookupOptions } from './lookup/metadata-fetcher.ts';
 import { createIntakeServices, type IntakeServices } from './intake-services.ts';
 import { ServiceContext } from './service-context.ts';
@@ -88,10 +89,11 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
   const hub = options.hub ?? new EventHub();
   const ctx = new ServiceContext(store, new KeyIndex(store.items()), hub, options.clock);
   const uiState = new UiStateStore(store.folder);
-  const papers = createIntakeServices(ctx, options.lookup);
+  // One PDF worker thread: page text for the search, annotation objects read from and written into PDFs.
+  const fulltextWorker = new FulltextWorker(options.search?.fulltextWorkerPath);
+  const papers = createIntakeServices(ctx, options.lookup, fulltextWorker);
   const bibliographyWorker = new BibliographyWorker(options.bibliography?.workerPath);
   const searchEngine = options.search?.inThread ? new LocalSearchEngine() : new WorkerSearchEngine(options.search?.workerPath);
-  const fulltextWorker = new FulltextWorker(options.search?.fulltextWorkerPath);
   const search = new SearchIndexer(ctx, searchEngine, { cache: new FulltextCache(store.folder), worker: fulltextWorker });
   // Exports, bibliographies and auto-exports reach saved searches through this, not through ServiceContext.
   const savedIds = (name: string) => savedSearchIds(ctx, search, name);
@@ -114,7 +116,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
     )),
     collections: createCollectionMethods(ctx),
     notes: createNoteMethods(ctx),
-    annotations: createAnnotationMethods(ctx),
+    annotations: { ...createAnnotationMethods(ctx), ...createPdfAnnotationMethods(ctx, fulltextWorker) },
     io: {
       importText: (request) => papers.importText(request),
       cancelImport: async (jobId) => papers.cancelImport(jobId),

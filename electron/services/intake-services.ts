@@ -13,6 +13,7 @@ import { findInLibrary } from './lookup/find-in-library.ts';
 import { MetadataFetcher, type LookupOptions } from './lookup/metadata-fetcher.ts';
 import type { ServiceContext } from './service-context.ts';
 import type { AttachmentId } from '../../shared/model/ids.ts';
+import type { PdfAnnotationWorker } from './pdf-annotations/pdf-annotation-methods.ts';
 
 /** Bringing papers in: PDFs, lookups by identifier, duplicates, and cancellable imports. */
 export interface IntakeServices {
@@ -25,10 +26,12 @@ export interface IntakeServices {
   attachmentPath(itemId: ItemId, attachmentId: AttachmentId): Promise<string>;
 }
 
-export function createIntakeServices(ctx: ServiceContext, lookup: LookupOptions = {}): IntakeServices {
+export function createIntakeServices(ctx: ServiceContext, lookup: LookupOptions = {}, pdfWorker?: PdfAnnotationWorker): IntakeServices {
   const jobs = new ImportJobs(ctx.hub);
   const fetcher = new MetadataFetcher(lookup);
-  const importPdf = (fileName: string, bytes: Uint8Array, itemId: ItemId | null, options?: PdfImportOptions) => importPdfBytes(ctx, fileName, bytes, itemId, options);
+  // Every PDF import (CLI, window, connector) reads the annotations already in the file, in the PDF worker.
+  const importPdf = (fileName: string, bytes: Uint8Array, itemId: ItemId | null, options?: PdfImportOptions) =>
+    importPdfBytes(ctx, fileName, bytes, itemId, { ...(pdfWorker ? { annotations: pdfWorker } : {}), ...options });
 
   return {
     groups: {

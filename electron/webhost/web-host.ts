@@ -98,7 +98,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method === 'GET' && url.pathname.startsWith(ATTACHMENTS_PATH)) {
       // Opened in a new tab, so the token comes as a query parameter, as for the event stream.
       if (!sameToken(tokenBuf, url.searchParams.get(TOKEN_FRAGMENT_KEY))) return send(res, 403, 'text/plain', 'Forbidden');
-      serveAttachment(service, url.pathname, res).catch(() => (res.headersSent ? res.destroy() : send(res, 500, 'text/plain', 'Internal error')));
+      serveAttachment(service, url.pathname, res, req.headers.range).catch(() => (res.headersSent ? res.destroy() : send(res, 500, 'text/plain', 'Internal error')));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');

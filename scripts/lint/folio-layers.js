@@ -26,7 +26,7 @@ export const LAYERS = [
   { from: 'shared/library', may: ['shared/model', 'shared/citation', 'shared/api', 'shared/library'], packages: [] },
   {
     from: 'electron/services', may: [...SHARED, 'electron/services'],
-    packages: [...NODE, '@citation-js/*', 'lowdb', 'pdfjs-dist', 'pdfjs-dist/*', 'zod'],
+    packages: [...NODE, '@citation-js/*', 'lowdb', 'pdf-lib', 'pdfjs-dist', 'pdfjs-dist/*', 'zod'],
   },
   { from: 'electron/cli', may: [...SHARED, 'electron/services', 'electron/cli'], packages: NODE },
   { from: 'electron/webhost', may: [...SHARED, 'electron/services', 'electron/webhost'], packages: NODE },

@@ -7,6 +7,7 @@ import { SHELL_ARG_SCHEMAS, UI_ARG_SCHEMAS } from './schemas-ui-shell.ts';
 import { BIBLIOGRAPHY_ARG_SCHEMAS, SETTINGS_ARG_SCHEMAS } from './schemas-bibliography.ts';
 import { SEARCH_ARG_SCHEMAS } from './schemas-search.ts';
 import { ANNOTATION_ARG_SCHEMAS } from './schemas-annotations.ts';
+import { PDF_ANNOTATION_ARG_SCHEMAS } from './schemas-pdf-annotations.ts';
 import { ATTACHMENT_ARG_SCHEMAS, CONNECTOR_ARG_SCHEMAS, DUPLICATE_ARG_SCHEMAS, LOOKUP_ARG_SCHEMAS } from './schemas-adding.ts';
 
 type Group = keyof FolioApi;
@@ -28,6 +29,7 @@ export const API_ARG_SCHEMAS: ArgSchemas = {
   ...COLLECTION_ARG_SCHEMAS,
   ...NOTE_ARG_SCHEMAS,
   ...ANNOTATION_ARG_SCHEMAS,
+  ...PDF_ANNOTATION_ARG_SCHEMAS,
   ...IO_ARG_SCHEMAS,
   ...KEY_ARG_SCHEMAS,
   ...UI_ARG_SCHEMAS,

@@ -1,5 +1,6 @@
 import type { ItemId } from '../model/ids.ts';
 import type { Item } from '../model/item.ts';
+import type { PdfAnnotationImportResult } from './pdf-annotations-types.ts';
 
 /** Types of the `attachments` group. */
 
@@ -12,4 +13,6 @@ export interface PdfImportResult {
   created: boolean;
   /** The item that already holds an identical file (same sha256); nothing was copied. */
   duplicateOf: ItemId | null;
+  /** The annotation objects the file held, as imported into the item (absent when they were not read). */
+  annotations?: PdfAnnotationImportResult;
 }

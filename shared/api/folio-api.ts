@@ -17,6 +17,7 @@ import type { LibraryCounts, ViewIds, ViewPage, ViewPositions, ViewQuery } from 
 import type { IdentifierMatch, IdentifierQuery, PairingPrompt } from './connector-types.ts';
 import type { AnnotationDraft, AnnotationPatch } from './annotations-types.ts';
 import type { Annotation } from '../model/annotation.ts';
+import type { AnnotatedPdfFile, PdfAnnotationImportResult } from './pdf-annotations-types.ts';
 
 /**
  * The one API contract. Implemented by the Electron main process (IPC) and by
@@ -79,6 +80,10 @@ export interface FolioApi {
     addToNote(itemId: ItemId, annotationIds: string[] | null): Promise<string>;
     /** The annotations (null: all) as Markdown for Obsidian and Logseq: citation key heading, then each quote. */
     exportMarkdown(itemId: ItemId, annotationIds: string[] | null): Promise<string>;
+    /** A copy of the attachment with the item's annotations written in as standard PDF annotations (the file itself is untouched). */
+    exportPdf(itemId: ItemId, attachmentId: AttachmentId): Promise<AnnotatedPdfFile>;
+    /** Adds the annotation objects already in an attached PDF as Folio annotations; never twice. */
+    importFromPdf(itemId: ItemId, attachmentId: AttachmentId): Promise<PdfAnnotationImportResult>;
   };
   io: {
     importText(request: ImportRequest): Promise<ImportReport>;

@@ -10,6 +10,7 @@ import { openFolioService, type FolioService } from '../../electron/services/fol
 import { startWebHost } from '../../electron/webhost/web-host.ts';
 import { asBase64, doiPaper } from '../helpers/pdf-fixtures.ts';
 import { highlightDraft } from '../helpers/annotation-drafts.ts';
+import { pdfWithHighlight, pdfjsAnnotations } from '../helpers/annotated-pdfs.ts';
 
 vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }, net: { fetch: vi.fn() } }));
 const { registerIpc } = await import('../../electron/main/ipc.ts');
@@ -174,6 +175,26 @@ for (const [name, make] of [['Electron IPC', ipcClient], ['web host HTTP', httpC
       await expect(api.annotations.exportMarkdown(item.id, ['ann_nope'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await api.annotations.remove(item.id, [made.id]);
       expect(await api.annotations.list(item.id)).toEqual([]);
+      });
+
+    it('imports the annotations a PDF holds, writes Folio\'s into a copy, and never duplicates either', async () => {
+      const api = await make();
+      const pdf = await pdfWithHighlight('The key claim');
+      const result = await api.attachments.importPdf('vaswani.pdf', Buffer.from(pdf).toString('base64'), null);
+      expect(result.annotations).toEqual({ imported: 1, skipped: 0 });
+      const [highlight] = await api.annotations.list(result.item.id);
+      expect(highlight).toMatchObject({ type: 'highlight', color: 'yellow', text: 'Attention is all you need', comment: 'The key claim', prefix: 'We show that ' });
+      const attachmentId = result.item.attachments[0]!.id;
+      await api.annotations.create(result.item.id, {
+        attachmentId, type: 'note', color: 'blue', pageIndex: 0, pageLabel: '1', quads: [], rect: [500, 700, 520, 720], text: '', prefix: '', suffix: '', textOffset: -1, comment: 'Read §3',
+      });
+      const file = await api.annotations.exportPdf(result.item.id, attachmentId);
+      expect(file.fileName).toMatch(/-annotated\.pdf$/);
+      const written = await pdfjsAnnotations(Buffer.from(file.dataBase64, 'base64'));
+      expect(written.map((a) => [a.subtype, a.contents])).toEqual([['Highlight', 'The key claim'], ['Text', 'Read §3']]);
+      expect(await api.annotations.importFromPdf(result.item.id, attachmentId)).toEqual({ imported: 0, skipped: 1 });
+      await expect(api.annotations.exportPdf(result.item.id, 'att_nope' as never)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(api.annotations.importFromPdf('it_nope' as never, attachmentId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
     it('keeps the UI state', async () => {

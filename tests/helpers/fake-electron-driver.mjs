@@ -26,6 +26,21 @@ const timer = setInterval(async () => {
   const info = await call(trusted, 'library.info', []);
   const refused = await call(untrusted, 'library.info', []);
   const handler = state.protocolHandlers.get('folio');
+  // A PDF with an annotation (FAKE_ELECTRON_PDF): imported through IPC, its bytes read back over folio://, exported with annotations.
+  let pdf = null;
+  if (process.env.FAKE_ELECTRON_PDF && handler) {
+    const { readFileSync } = await import('node:fs');
+    const { Buffer } = await import('node:buffer');
+    const imported = await call(trusted, 'attachments.importPdf', ['annotated.pdf', readFileSync(process.env.FAKE_ELECTRON_PDF).toString('base64'), null]);
+    const attachment = imported.value?.item.attachments[0];
+    const bytes = attachment ? await handler(new Request(`folio://app/attachments/${attachment.path}`, { headers: { range: 'bytes=0-4' } })) : null;
+    const exported = attachment ? await call(trusted, 'annotations.exportPdf', [imported.value.item.id, attachment.id]) : null;
+    pdf = {
+      annotations: imported.value?.annotations ?? imported.error,
+      range: bytes ? { status: bytes.status, type: bytes.headers.get('content-type'), body: await bytes.text() } : null,
+      exported: exported?.ok ? Buffer.from(exported.value.dataBase64, 'base64').subarray(0, 5).toString('latin1') : exported?.error,
+    };
+  }
   const page = handler ? await handler(new Request('folio://app/index.html')) : null;
   const escape = handler ? await handler(new Request('folio://app/..%2F..%2Fpackage.json')) : null;
   const navigate = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
@@ -42,6 +57,7 @@ const timer = setInterval(async () => {
     refused,
     page: page ? { status: page.status, csp: page.headers.get('content-security-policy'), html: (await page.text()).slice(0, 200) } : null,
     escapeStatus: escape?.status ?? null,
+    pdf,
     navigationBlocked: navigate.defaultPrevented,
     windowOpen: window.webContents.openHandler?.({ url: 'https://example.org' }),
   });

@@ -42,6 +42,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   return withLibrary(values.library, io, async (service) => {
     const collectionId = values.collection ? findCollection(service.store.collections(), values.collection).id : null;
     let imported = 0;
+    let annotations: number | null = null;
     const skipped: ImportIssue[] = [];
     const warnings: ImportIssue[] = [];
     // A web page's name is followed by the metadata sources it had: `page.html: citation_* (12 fields), JSON-LD`.
@@ -61,6 +62,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     if (pdfs.length > 0) {
       const pdfTotals = await importPdfFiles(service, pdfs, values['dry-run'], io);
       imported += pdfTotals.imported;
+      annotations = pdfTotals.annotations;
       skipped.push(...pdfTotals.skipped);
     }
     for (const s of skipped) io.err(`${terminalField(s.file)}:${s.line}: skipped${s.key ? ` ${terminalField(s.key)}` : ''}: ${terminalField(s.reason)}\n`);
@@ -69,7 +71,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       .map((p) => (pageSources.has(p) ? `${basename(p)}: ${pageSources.get(p)}` : basename(p)))
       .join(pageSources.size > 0 ? '; ' : ', ');
     const verb = values['dry-run'] ? 'Would import' : 'Imported';
-    io.out(`${verb} ${imported} item${imported === 1 ? '' : 's'} from ${names}${skipped.length ? `; skipped ${skipped.length}` : ''}${warnings.length ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}\n`);
+    io.out(`${verb} ${imported} item${imported === 1 ? '' : 's'} from ${names}${annotations !== null ? `, with ${annotations} annotation${annotations === 1 ? '' : 's'}` : ''}${skipped.length ? `; skipped ${skipped.length}` : ''}${warnings.length ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}\n`);
     return skipped.length > 0 ? EXIT_PARTIAL : EXIT_OK;
   }, { acceptSalvage: values['accept-salvage'] });
 }

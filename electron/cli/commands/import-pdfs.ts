@@ -36,6 +36,8 @@ export const isPdfPath = (path: string): boolean => extname(path).toLowerCase() 
 export interface PdfImportTotals {
   imported: number;
   attached: number;
+  /** Annotation objects of the files added as Folio annotations. */
+  annotations: number;
   skipped: ImportIssue[];
 }
 
@@ -44,13 +46,14 @@ export interface PdfImportTotals {
  * before it). A broken PDF is reported with its reason and skipped; nothing of it is kept.
  */
 export async function importPdfFiles(service: FolioService, paths: readonly string[], dryRun: boolean, io: CliIo): Promise<PdfImportTotals> {
-  const totals: PdfImportTotals = { imported: 0, attached: 0, skipped: [] };
+  const totals: PdfImportTotals = { imported: 0, attached: 0, annotations: 0, skipped: [] };
   for (const [index, path] of paths.entries()) {
     if (paths.length > 1) io.err(`[${index + 1}/${paths.length}] ${path}\n`);
     try {
       const bytes = await readFile(path);
       const result = await service.papers.importPdf(path, bytes, null, { dryRun });
       const title = result.item.csl.title ?? result.item.citationKey;
+      totals.annotations += result.annotations?.imported ?? 0;
       if (result.duplicateOf) {
         const reason = `the same file is already in the library (${result.item.citationKey})`;
         totals.skipped.push({ file: path, line: 0, reason });

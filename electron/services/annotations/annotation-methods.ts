@@ -12,7 +12,8 @@ import { addAnnotationsToNote, exportAnnotationsMarkdown } from './annotation-no
  * The `annotations` group. An annotation is part of its item: every change is one item commit through the
  * store's journal, so it is durable as soon as the call answers, like any other edit.
  */
-export function createAnnotationMethods(ctx: ServiceContext): FolioApi['annotations'] {
+/** The data side of the group; exportPdf and importFromPdf are in pdf-annotations/pdf-annotation-methods.ts. */
+export function createAnnotationMethods(ctx: ServiceContext): Omit<FolioApi['annotations'], 'exportPdf' | 'importFromPdf'> {
   async function commit(item: Item, annotations: Annotation[], changed: Annotation[], removedIds: string[]): Promise<void> {
     const now = ctx.now();
     await ctx.putItems([{ ...item, annotations: sortAnnotations(annotations), modifiedAt: now }]);

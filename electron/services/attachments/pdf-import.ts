@@ -10,12 +10,39 @@ import { createItem } from '../../../shared/library/item-factory.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { DEFAULT_ATTACHMENT_PATTERN, attachmentFileName, removeAttachmentFile, sha256Hex, storeAttachmentFile } from './attachment-files.ts';
 import { readPdfMetadata, type PdfMetadata } from './pdf-metadata.ts';
+import { planFor, withImported, type PdfAnnotationWorker } from '../pdf-annotations/pdf-annotation-methods.ts';
+import type { PdfAnnotationScan } from '../pdf-annotations/pdf-annotation-reader.ts';
 
 export interface PdfImportOptions {
   /** File name pattern; `{key}` is the citation key. */
   pattern?: string;
   /** Reads and matches the PDF but writes nothing. */
   dryRun?: boolean;
+  /** Reads the annotation objects in the file too, and adds them to the item (the hosts pass their PDF worker). */
+  annotations?: Pick<PdfAnnotationWorker, 'readAnnotations'>;
+}
+
+/** The file's annotations, or null when they cannot be read: the PDF is still imported. */
+async function scanQuietly(reader: Pick<PdfAnnotationWorker, 'readAnnotations'> | undefined, bytes: Uint8Array): Promise<PdfAnnotationScan | null> {
+  if (!reader) return null;
+  try {
+    return await reader.readAnnotations(new Uint8Array(bytes));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The item whose annotations a file carries by id (/NM): a copy exported by Folio, brought back. It goes back
+ * to that item, and its annotations, already the item's, are not added again.
+ */
+function itemWithAnnotationsOf(ctx: ServiceContext, scan: PdfAnnotationScan | null): Item | undefined {
+  const names = new Set(scan?.annotations.flatMap((a) => a.record.name ?? []) ?? []);
+  if (names.size === 0) return undefined;
+  for (const item of ctx.store.items()) {
+    if (item.trashedAt === null && item.annotations.some((a) => names.has(a.id))) return item;
+  }
+  return undefined;
 }
 
 function splitName(name: string): { family: string; given?: string } {
@@ -79,9 +106,10 @@ export async function importPdfBytes(ctx: ServiceContext, fileName: string, byte
   const same = itemWithSameFile(ctx, sha);
   if (same) return { item: same, created: false, duplicateOf: same.id };
 
+  const scan = await scanQuietly(options.annotations, bytes);
   const csl = pdfCsl(meta, fileName);
   const now = ctx.now();
-  const owner = target ?? itemWithSameIdentifier(ctx, csl);
+  const owner = target ?? itemWithSameIdentifier(ctx, csl) ?? itemWithAnnotationsOf(ctx, scan);
   let item: Item;
   if (owner) {
     item = owner;
@@ -91,11 +119,14 @@ export async function importPdfBytes(ctx: ServiceContext, fileName: string, byte
     if ((meta.doi || meta.arxivId) && meta.authors.length === 0) item.metadataPending = true;
   }
   const name = uniqueName(item, attachmentFileName(options.pattern ?? DEFAULT_ATTACHMENT_PATTERN, item.citationKey));
-  if (options.dryRun) return { item, created: !owner, duplicateOf: null };
+  const attachmentId = asAttachmentId(newId('att'));
+  const plan = scan ? planFor(item, attachmentId, scan, now) : null;
+  const annotations = plan ? { imported: plan.annotations.length, skipped: plan.skipped } : undefined;
+  if (options.dryRun) return { item, created: !owner, duplicateOf: null, ...(annotations ? { annotations } : {}) };
 
   const path = await storeAttachmentFile(ctx.store.folder, item.id, name, bytes);
   const attachment: Attachment = {
-    id: asAttachmentId(newId('att')),
+    id: attachmentId,
     path,
     fileName: fileName.replace(/^.*[\\/]/, ''),
     mediaType: 'application/pdf',
@@ -103,7 +134,8 @@ export async function importPdfBytes(ctx: ServiceContext, fileName: string, byte
     sha256: sha,
     addedAt: now,
   };
-  const saved: Item = { ...item, attachments: [...item.attachments, attachment], modifiedAt: now };
+  const annotated = plan ? withImported(item, plan, now) : item;
+  const saved: Item = { ...annotated, attachments: [...item.attachments, attachment], modifiedAt: now };
   if (!owner) ctx.keys.add(saved);
   try {
     await ctx.putItems([saved]);
@@ -112,5 +144,6 @@ export async function importPdfBytes(ctx: ServiceContext, fileName: string, byte
     await removeAttachmentFile(ctx.store.folder, path).catch(() => undefined);
     throw error;
   }
-  return { item: saved, created: !owner, duplicateOf: null };
+  if (plan && plan.annotations.length > 0) ctx.hub.emit('onAnnotationsChanged', { itemId: saved.id, changed: plan.annotations, removedIds: [] });
+  return { item: saved, created: !owner, duplicateOf: null, ...(annotations ? { annotations } : {}) };
 }

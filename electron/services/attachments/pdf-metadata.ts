@@ -2,6 +2,7 @@ import { FolioError } from '../../../shared/api/api-error.ts';
 import { findIdentifiers } from '../../../shared/formats/identifiers/index.ts';
 import { looksLikeAuthors, splitAuthors as splitListedAuthors } from '../../../shared/formats/listing/line-kinds.ts';
 import { checkPdfBytes } from './pdf-checks.ts';
+import { openPdf } from '../fulltext/pdfjs-load.ts';
 
 /** What a PDF says about itself: its info dictionary and XMP, and the text of page 1. */
 export interface PdfMetadata {
@@ -73,24 +74,13 @@ export function titleAndAuthorsFromPage(items: readonly TextItem[]): { title?: s
   return { authors: [] };
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | null = null;
-
-/** Loaded on first use: most hosts and commands never read a PDF. */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjs;
-}
-
 /**
- * Reads a PDF's metadata with pdf.js (fonts never loaded, the fake worker in this process;
- * pdf.js 6 has no eval path at all, which is why there is no isEvalSupported option to pass). A password-protected, damaged or non-PDF file fails with the file named.
+ * Reads a PDF's metadata with pdf.js (the safe options of pdfjs-load.ts, the fake worker in this process).
+ * A password-protected, damaged or non-PDF file fails with the file named.
  */
 export async function readPdfMetadata(fileName: string, bytes: Uint8Array): Promise<PdfMetadata> {
   checkPdfBytes(fileName, bytes);
-  const { getDocument } = await loadPdfJs();
-  // pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.
-  const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
+  const task = await openPdf(bytes);
   let doc;
   try {
     doc = await task.promise;

@@ -1,3 +1,5 @@
+import { openPdf } from './pdfjs-load.ts';
+
 /**
  * The text of every page of a PDF, through pdf.js with fonts never loaded and no scripting. Bounded, so a
  * hostile file cannot make the cache or the index unbounded.
@@ -5,14 +7,6 @@
 
 export const MAX_TEXT_PAGES = 5000;
 export const MAX_PAGE_CHARS = 100_000;
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | null = null;
-
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjs;
-}
 
 interface TextPiece {
   str: string;
@@ -31,11 +25,7 @@ export function joinTextPieces(pieces: readonly TextPiece[]): string {
 }
 
 export async function extractPageTexts(bytes: Uint8Array): Promise<string[]> {
-  const { getDocument } = await loadPdfJs();
-  const task = getDocument({
-    data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false,
-    enableXfa: false,
-  });
+  const task = await openPdf(bytes);
   const doc = await task.promise;
   try {
     const pages: string[] = [];

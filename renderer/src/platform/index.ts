@@ -65,3 +65,4 @@ export async function copyText(text: string): Promise<void> {
 }
 
 export { allowedExternalUrl, doiUrl } from './external-links.ts';
+export { downloadBase64File } from './save-file.ts';
