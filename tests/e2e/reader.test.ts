@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openApp, type AppSession } from '../helpers/app-session.ts';
 import { latexPaper, PAPER } from '../helpers/latex-paper.ts';
+import { pdfjsAnnotations, qpdfAnnotations } from '../helpers/annotated-pdfs.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'folio-e2e-reader-'));
 const library = join(work, 'library');
@@ -30,6 +31,21 @@ async function openPaper(): Promise<void> {
   await row.dblclick();
   await reader().waitFor();
   await expect.poll(() => reader().getAttribute('data-status')).toBe('ready');
+}
+
+/** Where pdf.js puts a line of text on a page of a PDF file (PDF user space). */
+async function textItem(file: string, pageNumber: number, text: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({ data: new Uint8Array(readFileSync(file)), disableFontFace: true, verbosity: 0 });
+  try {
+    const doc = await task.promise;
+    const items = (await (await doc.getPage(pageNumber)).getTextContent()).items as Array<{ str?: string; transform: number[]; width: number; height: number }>;
+    const item = items.find((i) => i.str?.includes(text));
+    if (!item) throw new Error(`no "${text}" on page ${pageNumber}`);
+    return { x: item.transform[4] ?? 0, y: item.transform[5] ?? 0, width: item.width, height: item.height };
+  } finally {
+    await task.destroy();
+  }
 }
 
 interface Box { x: number; y: number; width: number; height: number }
@@ -141,6 +157,29 @@ describe('reading and annotating a PDF in the window, end to end in Chromium', (
     await page.getByTestId('note-mode-edit').click();
     await page.getByTestId('reader-tab').locator('.reader-tab-main').click();
     await reader().waitFor();
+  });
+
+  it('exports the PDF with the highlight written in, as pdf.js and qpdf both read it', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('annotation-export-pdf').click()]);
+    const file = join(work, 'annotated.pdf');
+    await download.saveAs(file);
+    const highlights = (await pdfjsAnnotations(file)).filter((a) => a.subtype === 'Highlight');
+    expect(highlights).toHaveLength(1);
+    const [h] = highlights;
+    expect(h?.page).toBe(3);
+    expect(h?.contents).toContain('E = mc^2');
+    // The quad lies over the sentence as the original PDF places it.
+    const line = await textItem(join(work, 'paper.pdf'), 3, 'Highlighted sentences');
+    const xs = (h?.quadPoints ?? []).filter((_, i) => i % 2 === 0);
+    const ys = (h?.quadPoints ?? []).filter((_, i) => i % 2 === 1);
+    expect(Math.min(...ys)).toBeLessThan(line.y + 1);
+    expect(Math.max(...ys)).toBeGreaterThan(line.y + line.height / 2);
+    expect(Math.min(...xs)).toBeLessThan(line.x + 5);
+    expect(Math.max(...xs)).toBeGreaterThan(line.x + line.width - 5);
+    const objects = qpdfAnnotations(file).filter((o) => o['/Subtype'] === '/Highlight');
+    expect(objects).toHaveLength(1);
+    expect(objects[0]?.['/QuadPoints']).toBeDefined();
+    expect(JSON.stringify(objects[0]?.['/Contents'])).toContain('mc^2');
   });
 
   it('previews a citation on hover and offers to add the cited DOI', async () => {

@@ -1,7 +1,7 @@
 import type { AnnotationDraft, AnnotationPatch, AnnotationsChangedEvent } from '../../../shared/api/annotations-types.ts';
 import type { Annotation } from '../../../shared/model/annotation.ts';
-import type { ItemId } from '../../../shared/model/ids.ts';
-import { getFolio, saveTextFile } from '../platform/index.ts';
+import type { AttachmentId, ItemId } from '../../../shared/model/ids.ts';
+import { downloadBase64File, getFolio, saveTextFile } from '../platform/index.ts';
 import { comparePageOrder, NO_ANNOTATION_FILTER, type AnnotationFilter } from './logic/annotation-filter.ts';
 import {
   draftOf, EMPTY_HISTORY, inversePatch, pushStep, resolveId, type AnnotationHistory, type AnnotationStep,
@@ -28,6 +28,8 @@ export interface AnnotationsSlice {
   addAnnotationsToNote(itemId: ItemId, ids: readonly string[] | null): Promise<void>;
   /** The annotations (null: all) as Markdown, saved as a file. */
   exportAnnotationsMarkdown(itemId: ItemId, ids: readonly string[] | null, fileStem: string): Promise<void>;
+  /** A copy of the PDF with the item's annotations written in as PDF annotation objects, downloaded. */
+  exportAnnotatedPdf(itemId: ItemId, attachmentId: AttachmentId): Promise<void>;
 }
 
 function merged(list: readonly Annotation[], changed: readonly Annotation[], removed: readonly string[]): Annotation[] {
@@ -199,6 +201,18 @@ export const createAnnotationsSlice: SliceCreator<AnnotationsSlice> = (set, get)
         await saveTextFile(`${fileStem.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'annotations'}.md`, markdown);
       } catch (error) {
         fail('export the annotations', error);
+      }
+    },
+
+    async exportAnnotatedPdf(itemId, attachmentId) {
+      get().setBusy('Writing the PDF with annotations…');
+      try {
+        const file = await api().exportPdf(itemId, attachmentId);
+        downloadBase64File(file.fileName, file.dataBase64);
+      } catch (error) {
+        fail('export the PDF', error);
+      } finally {
+        get().setBusy(null);
       }
     },
   };

@@ -20,6 +20,9 @@ export function AnnotationActions({ tab, ids }: { tab: ReaderTab; ids: readonly 
       <button type="button" className="small" data-testid="annotation-export-markdown" title="Markdown for Obsidian or Logseq" onClick={() => void s().exportAnnotationsMarkdown(tab.itemId, ids.length > 0 ? ids : null, stem)}>
         Export Markdown
       </button>
+      <button type="button" className="small" data-testid="annotation-export-pdf" title="A copy of the PDF with every annotation written in, for other readers" onClick={() => void s().exportAnnotatedPdf(tab.itemId, tab.id)}>
+        Export PDF
+      </button>
       {ids.length > 0 ? (
         <button type="button" className="small danger" data-testid="annotation-delete" onClick={() => void s().removeAnnotations(tab.itemId, ids)}>
           Delete
