@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ANNOTATION_COLORS, ANNOTATION_COLOR_HEX, type Annotation } from '../../../../shared/model/annotation.ts';
 import { useStore } from '../../store/index.ts';
@@ -12,7 +12,8 @@ const NONE: readonly string[] = [];
 const TYPE_LABEL = { highlight: 'Highlight', underline: 'Underline', note: 'Note', area: 'Area' } as const;
 
 /** The item's annotations in page order: filter by colour, tag or text; click to jump; Ctrl/Shift+click to pick several. */
-export function AnnotationsSidebar({ tab }: { tab: ReaderTab }) {
+// Memoised: the reader re-renders on every page change while scrolling; the sidebar need not.
+export const AnnotationsSidebar = memo(function AnnotationsSidebar({ tab }: { tab: ReaderTab }) {
   const all = useStore((s) => s.annotationsByItem[tab.itemId] ?? EMPTY);
   const filter = useStore((s) => s.annotationFilter[tab.itemId] ?? NO_ANNOTATION_FILTER);
   const selection = useStore((s) => s.annotationSelection[tab.itemId] ?? NONE);
@@ -118,4 +119,4 @@ export function AnnotationsSidebar({ tab }: { tab: ReaderTab }) {
       {single ? <AnnotationEditor key={single.id} itemId={tab.itemId} annotation={single} /> : null}
     </aside>
   );
-}
+});
