@@ -8,8 +8,9 @@ import { benchCli } from './jabref-bench.ts';
 import { benchFormats } from './formats-bench.ts';
 import { benchSearch } from './search-bench.ts';
 import { benchAnnotations } from './annotations-bench.ts';
+import { benchReader } from './reader-bench.ts';
 
-// FOLIO_BENCH_ONLY=service,cli runs some parts only (service, browser, transports, cli, formats, search, annotations); all by default.
+// FOLIO_BENCH_ONLY=service,cli runs some parts only (service, browser, transports, cli, formats, search, annotations, reader); all by default.
 const only = process.env.FOLIO_BENCH_ONLY?.split(',');
 const wants = (part: string): boolean => only === undefined || only.includes(part);
 const skipped = { skipped: 'not in FOLIO_BENCH_ONLY' };
@@ -23,7 +24,16 @@ const results: Record<string, unknown> = {
   sizes: {},
 };
 
-for (const size of sizes) {
+// The reader does not depend on the library's size: one 300-page PDF, 1,000 annotations.
+if (wants('reader')) {
+  process.stderr.write('bench: reader (300-page PDF in Chromium)...\n');
+  results.reader = await benchReader().catch((error: unknown) => ({ error: String(error) }));
+  results.readerTargets = { openToFirstPaintMs: 500, longestTaskScrollingMs: 50, sidebarFilterMs: 16 };
+  process.stderr.write(`${JSON.stringify(results.reader, null, 2)}\n`);
+}
+const onlyReader = only !== undefined && only.every((part) => part === 'reader');
+
+for (const size of onlyReader ? [] : sizes) {
   process.stderr.write(`bench: ${size} items (services)...\n`);
   const service = await benchServices(size);
   process.stderr.write(`bench: ${size} items (Chromium)...\n`);

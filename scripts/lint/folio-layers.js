@@ -42,7 +42,7 @@ export const LAYERS = [
   {
     from: 'renderer/src/features',
     may: [...SHARED, PLATFORM, 'renderer/src/html', 'renderer/src/store', 'renderer/src/components', 'renderer/src/features'],
-    packages: ['react', 'react-dom', 'zustand', 'zustand/*', '@tanstack/*', 'katex', 'katex/*', 'markdown-it'],
+    packages: ['react', 'react-dom', 'zustand', 'zustand/*', '@tanstack/*', 'katex', 'katex/*', 'markdown-it', 'pdfjs-dist', 'pdfjs-dist/*'],
   },
   // The browser extension: its own process; it parses pages with shared/formats and speaks the connector protocol only.
   {

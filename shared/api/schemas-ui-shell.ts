@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { UiState } from './ui-types.ts';
+import { READER_PLACES_MAX, type UiState } from './ui-types.ts';
 import { attachmentIdSchema, itemIdSchema, MAX_ID, MAX_TEXT } from './api-primitives.ts';
 
 /** Argument schemas of the `ui` and `shell` groups: the window's own state and the desktop around it. */
@@ -18,6 +18,11 @@ const uiState: z.ZodType<UiState> = z.object({
   theme: z.enum(['system', 'light', 'dark']),
   filter: z.string().max(10_000),
   cleanStart: z.boolean().optional(),
+  readerPlaces: z
+    .record(z.string().max(200), z.object({ page: z.number().int().min(1).max(1_000_000), scale: z.string().max(20), at: z.number().finite() }))
+    .refine((r) => Object.keys(r).length <= READER_PLACES_MAX, `at most ${READER_PLACES_MAX} reader places`)
+    .optional(),
+  readerDarkPages: z.boolean().optional(),
 });
 
 export const UI_ARG_SCHEMAS = {

@@ -22,7 +22,21 @@ export interface UiState {
    * note preview. Absent in files from before it existed.
    */
   cleanStart?: boolean;
+  /** Where each PDF was left in the reader, by attachment sha256 (at most READER_PLACES_MAX, newest kept). */
+  readerPlaces?: Record<string, ReaderPlace>;
+  /** Inverts PDF pages while the window is dark (default true). */
+  readerDarkPages?: boolean;
 }
+
+/** A PDF's last page and zoom: `scale` is a number as text or 'page-width' / 'page-fit'. */
+export interface ReaderPlace {
+  page: number;
+  scale: string;
+  /** When it was left (ms since 1970), to keep the newest. */
+  at: number;
+}
+
+export const READER_PLACES_MAX = 200;
 
 export const DEFAULT_UI_STATE: UiState = {
   view: 'all',
@@ -34,4 +48,6 @@ export const DEFAULT_UI_STATE: UiState = {
   noteMode: 'edit',
   theme: 'system',
   filter: '',
+  readerPlaces: {},
+  readerDarkPages: true,
 };

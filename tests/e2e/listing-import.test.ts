@@ -88,7 +88,8 @@ describe('adding papers the way researchers find them (Chromium, web host)', () 
     const attachment = page.getByTestId('attachment-open');
     await expect.poll(() => attachment.innerText()).toContain('rafailov2023direct.pdf');
 
-    const [viewer] = await Promise.all([app.browser.context.waitForEvent('page'), attachment.click()]);
+    // The PDF itself opens in the reader; the button beside it is the browser's own viewer (the system viewer under Electron).
+    const [viewer] = await Promise.all([app.browser.context.waitForEvent('page'), page.getByTestId('attachment-open-external').click()]);
     await expect.poll(() => viewer.url()).toMatch(/\/attachments\/it_[^/]+\/rafailov2023direct\.pdf\?token=/);
     const served = await fetch(viewer.url());
     expect(served.headers.get('content-type')).toBe('application/pdf');

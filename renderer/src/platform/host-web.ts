@@ -72,6 +72,11 @@ function downloadTextFile(name: string, text: string): Promise<string | null> {
   return Promise.resolve(name);
 }
 
+/** The web host's token-checked URL of an attachment (path relative to `<library>/attachments/`). */
+export function webAttachmentUrl(path: string): string {
+  return `/attachments/${path.split('/').map(encodeURIComponent).join('/')}?token=${encodeURIComponent(takeWebToken())}`;
+}
+
 /** FolioBridge over the web host's loopback HTTP protocol (shared/api/web-protocol.ts). */
 export function createWebBridge(): FolioBridge {
   const token = takeWebToken();

@@ -1,6 +1,6 @@
 import type { FolioBridge } from '../../../shared/api/folio-api.ts';
 import { allowedExternalUrl } from './external-links.ts';
-import { createWebBridge } from './host-web.ts';
+import { createWebBridge, webAttachmentUrl } from './host-web.ts';
 
 declare global {
   interface Window {
@@ -21,6 +21,15 @@ export function getFolio(): FolioBridge {
 
 export function hostKind(): HostKind {
   return window.folio ? 'electron' : 'web';
+}
+
+/**
+ * Where the window reads an attachment's bytes (the reader's PDF): the web host's token-checked
+ * attachments route, or the same path on Electron's folio:// origin. Never a file:// URL.
+ */
+export function attachmentFileUrl(path: string): string {
+  if (hostKind() === 'web') return webAttachmentUrl(path);
+  return `/attachments/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** Saves text through the host's save dialog (Electron) or as a browser download (web). Null when cancelled. */

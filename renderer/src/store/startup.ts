@@ -25,7 +25,10 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'paste-bibtex': s.openDialog({ kind: 'paste-bibtex' }); break;
     case 'new-item': s.openDialog({ kind: 'new-item' }); break;
     case 'new-collection': void s.createCollection(null); break;
-    case 'focus-filter': s.requestFilterFocus(); break;
+    case 'focus-filter':
+      if (s.activeTab !== null) s.requestReaderFind();
+      else s.requestFilterFocus();
+      break;
     case 'export-library': s.openDialog({ kind: 'export', scope: { kind: 'library' }, label: 'Whole library' }); break;
   }
 }
@@ -52,6 +55,8 @@ function restoreUiState(ui: UiState): void {
     detailsWidth: ui.detailsWidth,
     noteMode: ui.noteMode,
     theme: ui.theme,
+    readerPlaces: ui.readerPlaces ?? {},
+    readerDarkPages: ui.readerDarkPages ?? true,
     // Set before the rows arrive, so 50k rows are sorted once, in the saved order.
     sort: ui.sort,
   });
@@ -103,7 +108,11 @@ function wireHostEvents(): void {
     else get().setStatusMessage(event.message);
   });
   events.onMenuCommand(runMenuCommand);
+<<<<<<< HEAD
   events.onConnectorPairing((prompt) => get().setPairingPrompt(prompt));
+=======
+  events.onAnnotationsChanged((event) => get().applyAnnotationsChange(event));
+>>>>>>> reader
 }
 
 /** Resolves once the restored selection's details and note have loaded and the window has painted them. */

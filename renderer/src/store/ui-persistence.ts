@@ -20,12 +20,14 @@ export function uiSnapshot(s: Store): UiState {
     theme: s.theme,
     filter: s.filter,
     cleanStart: cleanStartFlag(),
+    readerPlaces: s.readerPlaces,
+    readerDarkPages: s.readerDarkPages,
   };
 }
 
 /** The parts of the store that UiState holds; a change in any schedules a save. */
 function persistedParts(s: Store): readonly unknown[] {
-  return [s.view, s.selection.selected, s.sort, s.expandedCollections, s.sidebarWidth, s.detailsWidth, s.noteMode, s.theme, s.filter];
+  return [s.view, s.selection.selected, s.sort, s.expandedCollections, s.sidebarWidth, s.detailsWidth, s.noteMode, s.theme, s.filter, s.readerPlaces, s.readerDarkPages];
 }
 
 /**

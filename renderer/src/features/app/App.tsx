@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon.tsx';
 import { Splitter } from '../../components/Splitter.tsx';
@@ -20,7 +21,11 @@ import { ImportProgress } from '../intake/ImportProgress.tsx';
 import { useGlobalPaste } from '../intake/useGlobalPaste.ts';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
 import { useDocumentTitle, useTheme } from './useTheme.ts';
+import { ReaderTabs } from '../reader/ReaderTabs.tsx';
 import './app.css';
+
+// pdf.js and the reader load on the first PDF opened, not at start.
+const ReaderHost = lazy(() => import('../reader/ReaderHost.tsx'));
 
 export function App() {
   useTheme();
@@ -33,6 +38,8 @@ export function App() {
   const { ready, loadError, sidebarWidth, detailsWidth } = useStore(
     useShallow((s) => ({ ready: s.uiRestored, loadError: s.loadError, sidebarWidth: s.sidebarWidth, detailsWidth: s.detailsWidth })),
   );
+  const readerInFront = useStore((st) => st.activeTab !== null);
+  const anyReader = useStore((st) => st.readerTabs.length > 0);
   const s = useStore.getState;
 
   if (loadError && !ready) {
@@ -49,7 +56,9 @@ export function App() {
   return (
     <div className="app">
       <WarningsBanner />
-      <div className="panes">
+      <ReaderTabs />
+      <div className="workspace">
+      <div className={`panes${readerInFront ? ' behind-reader' : ''}`} aria-hidden={readerInFront}>
         <div className="pane-sidebar" style={{ width: sidebarWidth }}>
           <ErrorBoundary pane="The sidebar" testId="sidebar-error">
             <Sidebar />
@@ -70,6 +79,14 @@ export function App() {
         <div className="pane-details" style={{ width: detailsWidth }}>
           <DetailsPane />
         </div>
+      </div>
+      {anyReader ? (
+        <ErrorBoundary pane="The reader" testId="reader-error-boundary">
+          <Suspense fallback={<div className="reader-loading muted">Opening the reader…</div>}>
+            <ReaderHost />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
       </div>
       <StatusBar />
       <ImportFileInput />

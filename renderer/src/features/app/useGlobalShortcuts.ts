@@ -28,7 +28,8 @@ export function useGlobalShortcuts(): void {
       // Focusing the filter is idempotent, so it is safe even when the menu sends it too.
       if (key === 'f' && !e.shiftKey) {
         e.preventDefault();
-        s.requestFilterFocus();
+        if (s.activeTab !== null) s.requestReaderFind();
+        else s.requestFilterFocus();
         return;
       }
       if (key === 'c' && e.shiftKey) {

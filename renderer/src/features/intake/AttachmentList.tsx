@@ -4,7 +4,9 @@ import { useStore } from '../../store/index.ts';
 
 const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
-/** The item's files; each opens in the system viewer (or a browser tab under the web host). */
+const isPdf = (a: Item['attachments'][number]): boolean => a.mediaType === 'application/pdf' || /\.pdf$/i.test(a.path);
+
+/** The item's files: a PDF opens in the reader (the small button beside it: the system viewer, or a browser tab). */
 export function AttachmentList({ item }: { item: Item }) {
   if (item.attachments.length === 0) return null;
   return (
@@ -16,12 +18,28 @@ export function AttachmentList({ item }: { item: Item }) {
             className="attachment-open"
             data-testid="attachment-open"
             title={`Open ${a.path.split('/').pop() ?? a.fileName}`}
-            onClick={() => void useStore.getState().openAttachment(item.id, a)}
+            onClick={() => {
+              const s = useStore.getState();
+              if (isPdf(a)) void s.openReader(item.id, a.id);
+              else void s.openAttachment(item.id, a);
+            }}
           >
             <Icon name="pdf" />
             <span className="attachment-name">{a.path.split('/').pop() ?? a.fileName}</span>
             <span className="attachment-size muted">{size(a.size)}</span>
           </button>
+          {isPdf(a) ? (
+            <button
+              type="button"
+              className="attachment-external icon-button"
+              data-testid="attachment-open-external"
+              title="Open in the system viewer"
+              aria-label={`Open ${a.fileName} in the system viewer`}
+              onClick={() => void useStore.getState().openAttachment(item.id, a)}
+            >
+              <Icon name="export" />
+            </button>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -71,6 +71,7 @@ export const TableRow = memo(function TableRow({ row, index, top }: TableRowProp
       style={{ transform: `translateY(${top}px)` }}
       onMouseDown={onMouseDown}
       onClick={onClick}
+      onDoubleClick={() => void useStore.getState().openReader(row.id)}
       onContextMenu={onContextMenu}
       onDragStart={onDragStart}
     >

@@ -17,7 +17,7 @@ export function focusDetails(attempts = 30): void {
   else document.getElementById('details-pane')?.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
 }
 
-/** Table keys as in a native list: arrows, Shift ranges, Home/End, PageUp/PageDown, Ctrl/Cmd+A, Delete, Enter. */
+/** Table keys as in a native list: arrows, Shift ranges, Home/End, PageUp/PageDown, Ctrl/Cmd+A, Delete, Enter (opens the PDF, or edits the title of an item without one). */
 export function useTableKeyboard(scroller: RefObject<HTMLDivElement | null>) {
   return (e: KeyboardEvent<HTMLDivElement>) => {
     const s = useStore.getState();
@@ -45,11 +45,15 @@ export function useTableKeyboard(scroller: RefObject<HTMLDivElement | null>) {
         if (s.view === 'trash') void s.purgeItems(selectedIds(s));
         else void s.trashItems(selectedIds(s));
         return;
-      case 'Enter':
+      case 'Enter': {
         if (s.selection.selected.size === 0) return;
         e.preventDefault();
-        focusDetails();
+        // One item with a PDF: read it; otherwise edit the title.
+        const id = s.selection.selected.size === 1 ? s.selection.cursor ?? [...s.selection.selected][0] : null;
+        if (id) void s.openReader(id).then((opened) => { if (!opened) focusDetails(); });
+        else focusDetails();
         return;
+      }
       default:
         return;
     }

@@ -3,9 +3,11 @@ import { openExternal } from '../../platform/index.ts';
 import { renderMarkdown } from './markdown.ts';
 import { clipText, MAX_PREVIEW_CHARS } from './render-limits.ts';
 import { sanitizeHtml } from '../../html/sanitize.ts';
+import { readerLinkTarget } from '../../html/reader-links.ts';
+import { useStore } from '../../store/index.ts';
 import 'katex/dist/katex.min.css';
 
-/** Rendered note. Links never navigate the window; they go through the external-link allowlist. */
+/** Rendered note. Links never navigate the window: folio://open/… opens the reader there, others go through the external-link allowlist. */
 export default function NotePreview({ markdown }: { markdown: string }) {
   const clipped = useMemo(() => clipText(markdown, MAX_PREVIEW_CHARS), [markdown]);
   const html = useMemo(() => sanitizeHtml(renderMarkdown(clipped.text)), [clipped]);
@@ -14,7 +16,10 @@ export default function NotePreview({ markdown }: { markdown: string }) {
     if (!link) return;
     e.preventDefault();
     const href = link.getAttribute('href');
-    if (href) void openExternal(href);
+    if (!href) return;
+    const inReader = readerLinkTarget(href);
+    if (inReader) void useStore.getState().openReaderAt(inReader);
+    else void openExternal(href);
   };
   if (markdown.trim() === '') {
     return <div className="note-preview empty" data-testid="note-preview">Nothing to preview yet.</div>;

@@ -1,4 +1,4 @@
-import { DEFAULT_UI_STATE, type SortColumn, type UiState } from '../../../../shared/api/ui-types.ts';
+import { DEFAULT_UI_STATE, READER_PLACES_MAX, type ReaderPlace, type SortColumn, type UiState } from '../../../../shared/api/ui-types.ts';
 
 export const PANE_LIMITS = {
   sidebar: { min: 160, max: 480 },
@@ -33,7 +33,21 @@ export function normalizeUiState(raw: Partial<UiState> | null | undefined): UiSt
     theme: oneOf(s.theme, ['system', 'light', 'dark'], d.theme),
     filter: typeof s.filter === 'string' ? s.filter : d.filter,
     ...(typeof s.cleanStart === 'boolean' ? { cleanStart: s.cleanStart } : {}),
+    readerPlaces: boundReaderPlaces(s.readerPlaces),
+    readerDarkPages: typeof s.readerDarkPages === 'boolean' ? s.readerDarkPages : true,
   };
+}
+
+const isPlace = (v: unknown): v is ReaderPlace =>
+  typeof v === 'object' && v !== null && Number.isInteger((v as ReaderPlace).page) && (v as ReaderPlace).page >= 1
+  && typeof (v as ReaderPlace).scale === 'string' && (v as ReaderPlace).scale.length <= 20 && Number.isFinite((v as ReaderPlace).at);
+
+/** Valid places only, the newest READER_PLACES_MAX of them. */
+export function boundReaderPlaces(raw: unknown): Record<string, ReaderPlace> {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const entries = Object.entries(raw as Record<string, unknown>).filter((e): e is [string, ReaderPlace] => e[0].length <= 200 && isPlace(e[1]));
+  entries.sort((a, b) => b[1].at - a[1].at);
+  return Object.fromEntries(entries.slice(0, READER_PLACES_MAX));
 }
 
 export function sameUiState(a: UiState, b: UiState): boolean {

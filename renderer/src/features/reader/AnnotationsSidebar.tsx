@@ -1,0 +1,122 @@
+import { memo, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { ANNOTATION_COLORS, ANNOTATION_COLOR_HEX, type Annotation } from '../../../../shared/model/annotation.ts';
+import { useStore } from '../../store/index.ts';
+import { annotationTags, createAnnotationFilterMemo, NO_ANNOTATION_FILTER } from '../../store/logic/annotation-filter.ts';
+import type { ReaderTab } from '../../store/reader-slice.ts';
+import { AnnotationEditor } from './AnnotationEditor.tsx';
+import { AnnotationActions } from './AnnotationActions.tsx';
+
+const EMPTY: readonly Annotation[] = [];
+const NONE: readonly string[] = [];
+const TYPE_LABEL = { highlight: 'Highlight', underline: 'Underline', note: 'Note', area: 'Area' } as const;
+
+/** The item's annotations in page order: filter by colour, tag or text; click to jump; Ctrl/Shift+click to pick several. */
+// Memoised: the reader re-renders on every page change while scrolling; the sidebar need not.
+export const AnnotationsSidebar = memo(function AnnotationsSidebar({ tab }: { tab: ReaderTab }) {
+  const all = useStore((s) => s.annotationsByItem[tab.itemId] ?? EMPTY);
+  const filter = useStore((s) => s.annotationFilter[tab.itemId] ?? NO_ANNOTATION_FILTER);
+  const selection = useStore((s) => s.annotationSelection[tab.itemId] ?? NONE);
+  const memo = useMemo(createAnnotationFilterMemo, []);
+  const shown = memo(all, filter);
+  const tags = useMemo(() => annotationTags(all), [all]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const anchor = useRef<string | null>(null);
+  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => 76, overscan: 8 });
+  const s = useStore.getState;
+  const picked = new Set(selection);
+  const single = selection.length === 1 ? all.find((a) => a.id === selection[0]) : undefined;
+
+  const onPick = (a: Annotation, e: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }) => {
+    if (e.shiftKey && anchor.current) {
+      const from = shown.findIndex((x) => x.id === anchor.current);
+      const to = shown.findIndex((x) => x.id === a.id);
+      const [lo, hi] = from < to ? [from, to] : [to, from];
+      s().selectAnnotations(tab.itemId, shown.slice(Math.max(0, lo), hi + 1).map((x) => x.id));
+      return;
+    }
+    anchor.current = a.id;
+    if (e.ctrlKey || e.metaKey) {
+      s().selectAnnotations(tab.itemId, picked.has(a.id) ? selection.filter((id) => id !== a.id) : [...selection, a.id]);
+      return;
+    }
+    s().selectAnnotations(tab.itemId, [a.id]);
+    s().jumpInReader({ tabId: tab.id, annotationId: a.id });
+  };
+
+  return (
+    <aside className="reader-sidebar" aria-label="Annotations" data-testid="annotations-sidebar">
+      <div className="reader-sidebar-filter">
+        <input
+          type="search"
+          placeholder="Filter annotations"
+          aria-label="Filter annotations"
+          data-testid="annotations-filter"
+          value={filter.text}
+          onChange={(e) => s().setAnnotationFilter(tab.itemId, { text: e.target.value })}
+        />
+        <div className="reader-sidebar-colors" role="group" aria-label="Filter by colour">
+          {ANNOTATION_COLORS.map((c) => {
+            const on = filter.colors.includes(c);
+            return (
+              <button
+                key={c}
+                type="button"
+                className={`swatch small${on ? ' on' : ''}`}
+                aria-pressed={on}
+                title={`Only ${c}`}
+                data-testid={`annotations-filter-${c}`}
+                style={{ background: ANNOTATION_COLOR_HEX[c] }}
+                onClick={() => s().setAnnotationFilter(tab.itemId, { colors: on ? filter.colors.filter((x) => x !== c) : [...filter.colors, c] })}
+              />
+            );
+          })}
+          {tags.length > 0 ? (
+            <select aria-label="Filter by tag" value={filter.tag ?? ''} onChange={(e) => s().setAnnotationFilter(tab.itemId, { tag: e.target.value || null })}>
+              <option value="">Any tag</option>
+              {tags.map((t) => <option key={t} value={t}>{t}</option>)}
+            </select>
+          ) : null}
+        </div>
+        <div className="reader-sidebar-count muted" data-testid="annotations-count">
+          {shown.length === all.length ? `${all.length} annotation${all.length === 1 ? '' : 's'}` : `${shown.length} of ${all.length}`}
+        </div>
+      </div>
+      <div className="reader-sidebar-list" ref={scroller} role="listbox" aria-multiselectable="true" aria-label="Annotations in page order">
+        {all.length === 0 ? <p className="muted reader-pane-empty">Select text to highlight it, or use the note and area tools.</p> : null}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const a = shown[v.index];
+            if (!a) return null;
+            return (
+              <div
+                key={a.id}
+                ref={virtualizer.measureElement}
+                data-index={v.index}
+                role="option"
+                aria-selected={picked.has(a.id)}
+                tabIndex={-1}
+                className={`annotation-card${picked.has(a.id) ? ' selected' : ''}${a.orphaned ? ' orphaned' : ''}`}
+                data-testid="annotation-card"
+                data-annotation-id={a.id}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)`, ['--annotation-color' as string]: ANNOTATION_COLOR_HEX[a.color] }}
+                onClick={(e) => onPick(a, e)}
+              >
+                <div className="annotation-card-head">
+                  <span className="annotation-card-type">{TYPE_LABEL[a.type]}</span>
+                  <span className="muted">p. {a.pageLabel}</span>
+                  {a.orphaned ? <span className="annotation-orphaned" title="The quote was not found in the current PDF">orphaned</span> : null}
+                </div>
+                {a.text ? <blockquote className="annotation-card-quote">{a.text}</blockquote> : null}
+                {a.comment ? <p className="annotation-card-comment">{a.comment}</p> : null}
+                {a.tags.length > 0 ? <p className="annotation-card-tags">{a.tags.map((t) => <span key={t} className="chip">{t}</span>)}</p> : null}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {all.length > 0 ? <AnnotationActions tab={tab} ids={selection} /> : null}
+      {single ? <AnnotationEditor key={single.id} itemId={tab.itemId} annotation={single} /> : null}
+    </aside>
+  );
+});

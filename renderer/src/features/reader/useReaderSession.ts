@@ -1,0 +1,80 @@
+import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import type { Annotation } from '../../../../shared/model/annotation.ts';
+import { useStore } from '../../store/index.ts';
+import type { ReaderTab } from '../../store/reader-slice.ts';
+import { drawAnnotationLayer } from './annotation-overlay.ts';
+import { PdfSession, type SessionState } from './pdf-session.ts';
+
+const EMPTY: readonly Annotation[] = [];
+const NONE: readonly string[] = [];
+const LOADING: SessionState = {
+  status: 'loading', error: null, pageCount: 0, page: 1, pageLabel: '1', scale: 1, scaleValue: 'page-width',
+  find: { query: '', current: 0, total: 0, status: '' }, canGoBack: false,
+};
+
+/**
+ * The pdf.js session of a tab. Its scroll container is made here, not by React: pdf.js's viewer
+ * listens on it for good, so each session gets a fresh one, removed with it.
+ */
+export function useReaderSession(tab: ReaderTab, host: RefObject<HTMLDivElement | null>): PdfSession | null {
+  const [session, setSession] = useState<PdfSession | null>(null);
+  useEffect(() => {
+    const root = host.current;
+    if (!root) return;
+    const container = document.createElement('div');
+    container.className = 'reader-scroll';
+    container.dataset.testid = 'reader-scroll';
+    container.tabIndex = 0;
+    const viewer = document.createElement('div');
+    viewer.className = 'pdfViewer';
+    container.append(viewer);
+    root.prepend(container);
+    const created = new PdfSession(container, viewer);
+    const place = useStore.getState().readerPlaces[tab.attachment.sha256] ?? null;
+    void created.open(tab.url, place);
+    setSession(created);
+    return () => {
+      setSession(null);
+      void created.destroy().finally(() => container.remove());
+    };
+  }, [tab.url, tab.attachment.sha256, host]);
+  return session;
+}
+
+export function useSessionState(session: PdfSession | null): SessionState {
+  return useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getState ?? (() => LOADING));
+}
+const noSubscribe = () => () => undefined;
+
+/** Keeps each drawn page's annotation layer in step with the item's annotations and the selection. */
+export function useAnnotationLayers(session: PdfSession | null, tab: ReaderTab): void {
+  const annotations = useStore((s) => s.annotationsByItem[tab.itemId] ?? EMPTY);
+  const selection = useStore((s) => s.annotationSelection[tab.itemId] ?? NONE);
+  const latest = useRef({ annotations, selected: new Set(selection) });
+  latest.current = { annotations: annotations.filter((a) => a.attachmentId === tab.id), selected: new Set(selection) };
+
+  useEffect(() => {
+    void useStore.getState().loadAnnotations(tab.itemId);
+  }, [tab.itemId]);
+
+  useEffect(() => {
+    if (!session) return;
+    return session.onPage((page) => drawAnnotationLayer(page, latest.current.annotations, latest.current.selected));
+  }, [session]);
+
+  useEffect(() => {
+    if (!session) return;
+    for (let i = 0; i < session.getState().pageCount; i++) {
+      const page = session.renderedPage(i);
+      if (page?.div.querySelector('.canvasWrapper')) drawAnnotationLayer(page, latest.current.annotations, latest.current.selected);
+    }
+  }, [session, annotations, selection]);
+}
+
+/** Remembers the page and zoom of the PDF (by content hash), for the next time it opens. */
+export function useRememberPlace(session: PdfSession | null, state: SessionState, sha256: string): void {
+  useEffect(() => {
+    if (!session || state.status !== 'ready') return;
+    useStore.getState().rememberReaderPlace(sha256, state.page, state.scaleValue);
+  }, [session, state.status, state.page, state.scaleValue, sha256]);
+}
