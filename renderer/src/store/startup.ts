@@ -108,11 +108,8 @@ function wireHostEvents(): void {
     else get().setStatusMessage(event.message);
   });
   events.onMenuCommand(runMenuCommand);
-<<<<<<< HEAD
   events.onConnectorPairing((prompt) => get().setPairingPrompt(prompt));
-=======
   events.onAnnotationsChanged((event) => get().applyAnnotationsChange(event));
->>>>>>> reader
 }
 
 /** Resolves once the restored selection's details and note have loaded and the window has painted them. */

@@ -15,18 +15,12 @@ import type { IntakeSlice } from './intake-slice.ts';
 import type { DuplicatesSlice } from './duplicates-slice.ts';
 import type { SavedSearchesSlice } from './saved-searches-slice.ts';
 import type { SearchSlice } from './search-slice.ts';
-<<<<<<< HEAD
 import type { ConnectorSlice } from './connector-slice.ts';
-
-export type Store = LibrarySlice & ViewSlice & CollectionsSlice & ItemsSlice & DetailsSlice & NotesSlice & PrefsSlice & StatusSlice & DialogsSlice & IoSlice & CitingSlice & SettingsSlice & IntakeSlice & DuplicatesSlice
-  & SavedSearchesSlice & SearchSlice & ConnectorSlice;
-=======
 import type { ReaderSlice } from './reader-slice.ts';
 import type { AnnotationsSlice } from './annotations-slice.ts';
 
 export type Store = LibrarySlice & ViewSlice & CollectionsSlice & ItemsSlice & DetailsSlice & NotesSlice & PrefsSlice & StatusSlice & DialogsSlice & IoSlice & CitingSlice & SettingsSlice & IntakeSlice & DuplicatesSlice
-  & SavedSearchesSlice & SearchSlice & ReaderSlice & AnnotationsSlice;
->>>>>>> reader
+  & SavedSearchesSlice & SearchSlice & ConnectorSlice & ReaderSlice & AnnotationsSlice;
 
 /** Every slice sees the whole store (zustand's slices pattern). */
 export type SliceCreator<Slice> = StateCreator<Store, [], [], Slice>;

@@ -15,12 +15,9 @@ import { createIntakeSlice } from './intake-slice.ts';
 import { createDuplicatesSlice } from './duplicates-slice.ts';
 import { createSavedSearchesSlice } from './saved-searches-slice.ts';
 import { createSearchSlice } from './search-slice.ts';
-<<<<<<< HEAD
 import { createConnectorSlice } from './connector-slice.ts';
-=======
 import { createReaderSlice } from './reader-slice.ts';
 import { createAnnotationsSlice } from './annotations-slice.ts';
->>>>>>> reader
 import type { Store } from './store-types.ts';
 
 /** The one store, combined from slices once. */
@@ -41,10 +38,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createDuplicatesSlice(...a),
   ...createSavedSearchesSlice(...a),
   ...createSearchSlice(...a),
-<<<<<<< HEAD
   ...createConnectorSlice(...a),
-=======
   ...createReaderSlice(...a),
   ...createAnnotationsSlice(...a),
->>>>>>> reader
 }));
