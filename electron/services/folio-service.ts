@@ -107,9 +107,13 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
     view: createViewMethods(ctx.view, new SearchedViews(
       ctx.view,
       (name) => store.settings().savedSearches?.find((s) => s.name === name)?.query ?? null,
-      async (query, within) => {
-        const outcome = await search.search(query, undefined, within);
-        return outcome.ok ? outcome.hits.map((h) => h.id) : null;
+      {
+        ready: () => search.isReady(),
+        rank: async (query, within) => {
+          const outcome = await search.rank(query, within);
+          return outcome.ok ? outcome.ids : null;
+        },
+        matches: (query, ids) => search.matches(query, ids),
       },
     )),
     collections: createCollectionMethods(ctx),

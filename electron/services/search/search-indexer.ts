@@ -3,7 +3,8 @@ import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import type { RelatedHit } from '../../../shared/search/index/related.ts';
 import { searchDocOf, type SearchDoc } from '../../../shared/search/index/search-doc.ts';
-import type { SearchOutcome } from '../../../shared/search/query/search-run.ts';
+import type { RowMatch } from '../../../shared/search/query/row-match.ts';
+import type { RankOutcome, SearchOutcome } from '../../../shared/search/query/search-run.ts';
 import { attachmentsRoot } from '../attachments/attachment-files.ts';
 import { readInsideRoot } from '../safe-library-file.ts';
 import type { FulltextCache } from '../fulltext/fulltext-cache.ts';
@@ -34,6 +35,7 @@ export class SearchIndexer {
   private readonly engine: SearchEngine;
   private readonly fulltext: FulltextSource | null;
   private loaded: Promise<void> | null = null;
+  private built = false;
   private readonly pages = new Map<string, string[]>();
   private pdfsDone = 0;
   private pdfsTotal = 0;
@@ -48,6 +50,7 @@ export class SearchIndexer {
     this.fulltext = fulltext;
     engine.onLost(() => {
       this.loaded = null;
+      this.built = false;
     });
     this.unsubscribe = ctx.hub.subscribe((message) => {
       if (message.event !== 'onLibraryChanged' || !this.loaded) return;
@@ -60,9 +63,16 @@ export class SearchIndexer {
     return { pdfsDone: this.pdfsDone, pdfsTotal: this.pdfsTotal };
   }
 
+  /** True once the first build finished (and the engine has not been lost since). */
+  isReady(): boolean {
+    return this.built;
+  }
+
   /** Resolves once every item is in the index (full text as far as it is cached). */
   ready(): Promise<void> {
-    this.loaded ??= this.reindexAll();
+    this.loaded ??= this.reindexAll().then(() => {
+      this.built = true;
+    });
     return this.loaded;
   }
 
@@ -70,6 +80,19 @@ export class SearchIndexer {
     await this.ready();
     await this.queue;
     return this.engine.search({ query, collections: this.ctx.store.collections(), ...(limit === undefined ? {} : { limit }), ...(within ? { within } : {}) });
+  }
+
+  /** Every id the query matches among `within` (absent: the library), best first. */
+  async rank(query: string, within: ItemId[] | undefined): Promise<RankOutcome> {
+    await this.ready();
+    await this.queue;
+    return this.engine.rank({ query, collections: this.ctx.store.collections(), ...(within ? { within } : {}) });
+  }
+
+  async matches(query: string, ids: ItemId[]): Promise<Array<RowMatch | null>> {
+    await this.ready();
+    await this.queue;
+    return this.engine.matches(query, ids);
   }
 
   async count(queries: string[]): Promise<Array<number | null>> {

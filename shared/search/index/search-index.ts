@@ -179,6 +179,22 @@ export class SearchIndex {
     }
   }
 
+  /** Whether the slot's field holds the term: a binary search of the term's postings (slots ascend). */
+  fieldHas(field: DocTextField, term: string, slot: number): boolean {
+    const list = (this.fields.get(field) as FieldIndex).postings.get(term);
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = list[mid * 2] as number;
+      if (at === slot) return true;
+      if (at < slot) lo = mid + 1;
+      else hi = mid;
+    }
+    return false;
+  }
+
   /** How many live documents hold the term in the field (cached until the next change). */
   documentFrequency(field: DocTextField, term: string): number {
     const key = `${field}\u0000${term}`;

@@ -40,7 +40,7 @@ function mentionsTrash(node: QueryNode): boolean {
 }
 
 /** Text words of the query (not under a NOT), with the field each is restricted to. */
-function positiveWords(node: QueryNode, out: Array<{ word: string; field: string | null }> = []): typeof out {
+export function positiveWords(node: QueryNode, out: Array<{ word: string; field: string | null }> = []): typeof out {
   if (node.kind === 'text') for (const word of node.words) out.push({ word, field: node.field });
   else if (node.kind === 'and' || node.kind === 'or') for (const c of node.children) positiveWords(c, out);
   return out;
@@ -68,7 +68,7 @@ export function snippetAround(text: string, terms: readonly string[]): string | 
   return `${from > 0 ? '…' : ''}${body}${to < source.length ? '…' : ''}`;
 }
 
-function snippetOf(doc: SearchDoc, words: Array<{ word: string; field: string | null }>, index: SearchIndex): Pick<SearchHit, 'snippet' | 'page'> {
+export function snippetOf(doc: SearchDoc, words: Array<{ word: string; field: string | null }>, index: SearchIndex): Pick<SearchHit, 'snippet' | 'page'> {
   const headline = foldText(`${doc.title} ${doc.authors.join(' ')} ${doc.key} ${doc.tags.join(' ')} ${doc.venue}`);
   const wanting = words.filter(({ word, field }) =>
     field === 'fulltext' || field === 'note' || field === 'annotation' || (field === null && !headline.includes(word)));
@@ -109,8 +109,18 @@ export function rankSlots(matches: Float64Array, keep: (slot: number) => boolean
   return out;
 }
 
-/** Parses, evaluates and ranks: best first, ties by title. Never throws for a bad query. */
-export function runSearch(index: SearchIndex, ctx: EvalContext, query: string, options: SearchOptions = {}): SearchOutcome {
+export type RankOutcome =
+  | { ok: true; ids: ItemId[]; scores: number[]; total: number }
+  | { ok: false; error: QueryError };
+
+interface Ranked {
+  ok: true;
+  query: QueryNode;
+  matches: Float64Array;
+  slots: number[];
+}
+
+function rank(index: SearchIndex, ctx: EvalContext, query: string, options: SearchOptions): Ranked | { ok: false; error: QueryError } {
   const parsed = parseQuery(query, options.now ?? Date.now());
   if (!parsed.ok) return parsed;
   const matches = new QueryEvaluator(index, ctx).evaluate(parsed.query);
@@ -119,7 +129,30 @@ export function runSearch(index: SearchIndex, ctx: EvalContext, query: string, o
     const doc = index.doc(slot);
     return doc !== null && scope(doc);
   });
-  const words = positiveWords(parsed.query);
+  return { ok: true, query: parsed.query, matches, slots };
+}
+
+/** Every matching id, best first, with its score: what the table orders by Relevance (no snippets, no hits). */
+export function rankQuery(index: SearchIndex, ctx: EvalContext, query: string, options: SearchOptions = {}): RankOutcome {
+  const ranked = rank(index, ctx, query, options);
+  if (!ranked.ok) return ranked;
+  const n = Math.min(ranked.slots.length, options.limit ?? ranked.slots.length);
+  const ids = new Array<ItemId>(n);
+  const scores = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const slot = ranked.slots[i] as number;
+    ids[i] = (index.doc(slot) as SearchDoc).id;
+    scores[i] = Math.round((ranked.matches[slot] as number) * 1000) / 1000;
+  }
+  return { ok: true, ids, scores, total: ranked.slots.length };
+}
+
+/** Parses, evaluates and ranks: best first, ties by library order. Never throws for a bad query. */
+export function runSearch(index: SearchIndex, ctx: EvalContext, query: string, options: SearchOptions = {}): SearchOutcome {
+  const ranked = rank(index, ctx, query, options);
+  if (!ranked.ok) return ranked;
+  const { matches, slots } = ranked;
+  const words = positiveWords(ranked.query);
   const limit = options.limit ?? slots.length;
   const hits = slots.slice(0, limit).map((slot) => {
     const doc = index.doc(slot) as SearchDoc;
