@@ -109,6 +109,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       (name) => store.settings().savedSearches?.find((s) => s.name === name)?.query ?? null,
       {
         ready: () => search.isReady(),
+        generation: () => search.generation(),
         rank: async (query, within) => {
           const outcome = await search.rank(query, within);
           return outcome.ok ? outcome.ids : null;

@@ -36,6 +36,7 @@ export class SearchIndexer {
   private readonly fulltext: FulltextSource | null;
   private loaded: Promise<void> | null = null;
   private built = false;
+  private gen = 0;
   private readonly pages = new Map<string, string[]>();
   private pdfsDone = 0;
   private pdfsTotal = 0;
@@ -63,6 +64,11 @@ export class SearchIndexer {
     return { pdfsDone: this.pdfsDone, pdfsTotal: this.pdfsTotal };
   }
 
+  /** Bumps whenever the index changed: answers computed before are stale even when the library is not. */
+  generation(): number {
+    return this.gen;
+  }
+
   /** True once the first build finished (and the engine has not been lost since). */
   isReady(): boolean {
     return this.built;
@@ -72,6 +78,7 @@ export class SearchIndexer {
   ready(): Promise<void> {
     this.loaded ??= this.reindexAll().then(() => {
       this.built = true;
+      this.gen++;
     });
     return this.loaded;
   }
@@ -172,6 +179,7 @@ export class SearchIndexer {
     }
     if (gone.length > 0) await this.engine.remove(gone);
     if (docs.length > 0) await this.engine.put(docs);
+    this.gen++;
     if (docs.some((d) => d.hasPdf)) void this.extractMissing();
   }
 
@@ -189,9 +197,12 @@ export class SearchIndexer {
         if (!cached) await this.extractOne(source, pdf.path, pdf.sha256, pdf.size);
         else this.pages.set(pdf.sha256, cached.pages);
         this.pdfsDone++;
-        this.ctx.hub.emit('onStatus', { kind: 'fulltext-progress', message: `Reading PDF text: ${this.pdfsDone} of ${this.pdfsTotal}`, progress: this.pdfsTotal > 0 ? this.pdfsDone / this.pdfsTotal : 1 });
-        const current = this.ctx.store.getItem(item.id);
-        if (current) this.enqueue(() => this.reindex([current.id]));
+        const done = this.pdfsDone;
+        // Said once the text is in the index, so a window that asks again on this event finds it.
+        this.enqueue(async () => {
+          if (this.ctx.store.getItem(item.id)) await this.reindex([item.id]);
+          this.ctx.hub.emit('onStatus', { kind: 'fulltext-progress', message: `Reading PDF text: ${done} of ${this.pdfsTotal}`, progress: this.pdfsTotal > 0 ? done / this.pdfsTotal : 1 });
+        });
       }
     }
   }

@@ -10,6 +10,8 @@ import type { LibraryViewState } from './library-view-state.ts';
 export interface ViewSearch {
   /** False until the index holds the library: plain words are answered by the quick filter meanwhile. */
   ready(): boolean;
+  /** Changes whenever the index does (PDF text read, a rebuild), so cached answers are asked again. */
+  generation(): number;
   /** The ids a query matches among `within` (absent: the library outside the trash), best first; null on an error. */
   rank(query: string, within: ItemId[] | undefined): Promise<ItemId[] | null>;
   /** Why each id matched (for the rows sent to a window). */
@@ -58,7 +60,7 @@ export class SearchedViews {
     const boxQuery = text !== '' && parseQuery(query.filter).ok && (this.search.ready() || usesQueryLanguage(query.filter));
     if (view.kind !== 'saved' && !boxQuery) return Promise.resolve(engine.query(query));
     const saved = view.kind === 'saved' ? this.savedQuery(view.name) : null;
-    const key = JSON.stringify([engine.revision, query, saved]);
+    const key = JSON.stringify([engine.revision, this.search.generation(), query, saved]);
     let answer = this.cache.get(key);
     if (!answer) {
       answer = this.narrow(query, view.kind === 'saved', saved, boxQuery);

@@ -51,8 +51,14 @@ describe('rowMatches', () => {
     expect(m?.page).toBe(4);
     expect(m?.snippet).toContain('scaled dot-product attention');
     expect(m?.fields).toEqual(['fulltext']);
+    expect(m?.source).toBe('fulltext');
     const snippet = m?.snippet ?? '';
     expect(highlightRanges(snippet, m?.terms ?? []).map((r) => snippet.slice(r.start, r.end))).toEqual(['scaled', 'dot', 'product']);
+  });
+
+  it('takes the snippet from the page that holds the most of the words', () => {
+    const [m] = rowMatches(index, 'background atention scaled', [id('vaswani2017attention')], NOW);
+    expect(m?.page).toBe(4);
   });
 
   it('marks typo and accent matches in the title and authors with the index terms they matched', () => {
@@ -67,6 +73,7 @@ describe('rowMatches', () => {
     const [m] = rowMatches(index, 'generalise', [id('keskar2017large')], NOW);
     expect(m?.snippet).toContain('Flat minima generalise better');
     expect(m?.page).toBeUndefined();
+    expect(m?.source).toBe('note');
     expect(m?.fields).toEqual(['note']);
   });
 

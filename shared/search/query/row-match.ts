@@ -4,7 +4,7 @@ import { termsOf } from '../index/tokenize.ts';
 import type { SearchIndex } from '../index/search-index.ts';
 import type { QueryNode } from './query-ast.ts';
 import { parseQuery } from './query-parser.ts';
-import { positiveWords, snippetOf } from './search-run.ts';
+import { positiveWords, snippetSource, type SnippetSource } from './search-run.ts';
 
 /** Why one row matched: what the table marks in its cells and the line it shows under the row. */
 export interface RowMatch {
@@ -16,6 +16,8 @@ export interface RowMatch {
   snippet?: string;
   /** 1-based page of a full-text snippet. */
   page?: number;
+  /** Where the snippet was taken from. */
+  source?: SnippetSource;
 }
 
 const HEADLINE: readonly DocTextField[] = ['title', 'author', 'meta', 'venue'];
@@ -64,8 +66,8 @@ export function rowMatches(index: SearchIndex, query: string, ids: readonly Item
     for (const value of exact) {
       if (doc.key.toLowerCase().startsWith(value) || doc.tags.some((t) => t.toLowerCase().startsWith(value))) terms.add(value);
     }
-    const snippet = snippetOf(doc, words, index);
-    if (snippet.snippet) for (const term of termsOf(snippet.snippet)) if (candidates.has(term)) terms.add(term);
+    const snippet = snippetSource(doc, words, index);
+    if (snippet) for (const term of termsOf(snippet.snippet)) if (candidates.has(term)) terms.add(term);
     return { terms: [...terms], fields: DOC_TEXT_FIELDS.filter((f) => fields.has(f)), ...snippet };
   });
 }

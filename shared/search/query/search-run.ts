@@ -68,25 +68,65 @@ export function snippetAround(text: string, terms: readonly string[]): string | 
   return `${from > 0 ? '…' : ''}${body}${to < source.length ? '…' : ''}`;
 }
 
-export function snippetOf(doc: SearchDoc, words: Array<{ word: string; field: string | null }>, index: SearchIndex): Pick<SearchHit, 'snippet' | 'page'> {
+/** Whether a folded text holds a term at the start of a word. */
+function holdsTerm(folded: string, term: string): boolean {
+  for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
+    if (at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1] as string)) return true;
+  }
+  return false;
+}
+
+/**
+ * The page that holds the most of the words (each word matched by any of its expansions), the first of equals; -1
+ * when none holds any. "quokas landscape" shows the page where both are, not the title page that names a landscape.
+ */
+function bestPage(pages: readonly string[], words: ReadonlyArray<readonly string[]>): number {
+  let best = -1;
+  let bestCount = 0;
+  for (let p = 0; p < pages.length && bestCount < words.length; p++) {
+    const folded = foldText(pages[p] as string);
+    let count = 0;
+    for (const expansions of words) if (expansions.some((t) => holdsTerm(folded, t))) count++;
+    if (count > bestCount) {
+      best = p;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Where a snippet was taken from. */
+export type SnippetSource = 'note' | 'annotation' | 'fulltext' | 'abstract';
+
+/** The line to show for a hit whose words are not all in its headline fields, and where it comes from. */
+export function snippetSource(doc: SearchDoc, words: Array<{ word: string; field: string | null }>, index: SearchIndex): { snippet: string; page?: number; source: SnippetSource } | null {
   const headline = foldText(`${doc.title} ${doc.authors.join(' ')} ${doc.key} ${doc.tags.join(' ')} ${doc.venue}`);
   const wanting = words.filter(({ word, field }) =>
     field === 'fulltext' || field === 'note' || field === 'annotation' || (field === null && !headline.includes(word)));
-  if (wanting.length === 0) return {};
+  if (wanting.length === 0) return null;
   const terms = wanting.flatMap(({ word }) => index.expand(word).map((e) => e.term));
   if (wanting.every((w) => w.field !== 'fulltext')) {
-    const inNote = snippetAround(doc.note, terms) ?? snippetAround(doc.annotations.join(' · '), terms);
-    if (inNote) return { snippet: inNote };
+    const inNote = snippetAround(doc.note, terms);
+    if (inNote) return { snippet: inNote, source: 'note' };
+    const inAnnotation = snippetAround(doc.annotations.join(' · '), terms);
+    if (inAnnotation) return { snippet: inAnnotation, source: 'annotation' };
   }
-  for (let p = 0; p < doc.pages.length; p++) {
-    const s = snippetAround(doc.pages[p] as string, terms);
-    if (s) return { snippet: s, page: p + 1 };
+  const page = bestPage(doc.pages, wanting.map(({ word }) => index.expand(word).map((e) => e.term)));
+  if (page >= 0) {
+    const s = snippetAround(doc.pages[page] as string, terms);
+    if (s) return { snippet: s, page: page + 1, source: 'fulltext' };
   }
   if (wanting.every((w) => w.field === null)) {
     const inAbstract = snippetAround(doc.abstract, terms);
-    if (inAbstract) return { snippet: inAbstract };
+    if (inAbstract) return { snippet: inAbstract, source: 'abstract' };
   }
-  return {};
+  return null;
+}
+
+export function snippetOf(doc: SearchDoc, words: Array<{ word: string; field: string | null }>, index: SearchIndex): Pick<SearchHit, 'snippet' | 'page'> {
+  const found = snippetSource(doc, words, index);
+  if (!found) return {};
+  return found.page === undefined ? { snippet: found.snippet } : { snippet: found.snippet, page: found.page };
 }
 
 const SLOT_BITS = 2 ** 22;
