@@ -201,7 +201,10 @@ export class SearchIndexer {
         // Said once the text is in the index, so a window that asks again on this event finds it.
         this.enqueue(async () => {
           if (this.ctx.store.getItem(item.id)) await this.reindex([item.id]);
-          this.ctx.hub.emit('onStatus', { kind: 'fulltext-progress', message: `Reading PDF text: ${done} of ${this.pdfsTotal}`, progress: this.pdfsTotal > 0 ? done / this.pdfsTotal : 1 });
+          const total = this.pdfsTotal;
+          // The last word stays in the status line: it says the work is done, not that it still runs.
+          const message = done >= total ? `PDF text read: ${total.toLocaleString('en')} PDF${total === 1 ? '' : 's'}` : `Reading PDF text: ${done} of ${total}`;
+          this.ctx.hub.emit('onStatus', { kind: 'fulltext-progress', message, progress: total > 0 ? done / total : 1 });
         });
       }
     }

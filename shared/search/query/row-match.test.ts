@@ -39,6 +39,22 @@ describe('rankQuery', () => {
     expect(ranked.scores[0]).toBeGreaterThan(ranked.scores[1] as number);
   });
 
+  it('"atention tranformer" together finds the paper with both words, exact words ranking above typos', () => {
+    const docs = new SearchIndex([
+      doc('vaswani2017attention', { title: 'Attention Is All You Need', abstract: 'We propose the Transformer, based solely on attention.' }),
+      doc('atenton2020', { title: 'Atenton tranformers', abstract: '' }),
+      doc('graph2019', { title: 'Graph attention networks' }),
+    ]);
+    const ranked = rankQuery(docs, { collections: [] }, 'atention tranformer', { now: NOW });
+    if (!ranked.ok) throw new Error(ranked.error.message);
+    expect(ranked.ids).toContain(id('vaswani2017attention'));
+    expect(ranked.ids).not.toContain(id('graph2019'));
+    // Typed with the typos, the exact spelling of the typos matches best.
+    expect(ranked.ids[0]).toBe(id('atenton2020'));
+    const exact = rankQuery(docs, { collections: [] }, 'attention transformer', { now: NOW });
+    expect(exact.ok && exact.ids[0]).toBe(id('vaswani2017attention'));
+  });
+
   it('answers a malformed query with its error', () => {
     const ranked = rankQuery(index, { collections: [] }, 'year:(', { now: NOW });
     expect(ranked.ok).toBe(false);

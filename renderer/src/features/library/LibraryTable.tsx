@@ -5,6 +5,7 @@ import { useStore } from '../../store/index.ts';
 import { rowAt } from '../../store/logic/row-pages.ts';
 import type { ItemId } from '../../../../shared/model/ids.ts';
 import { GRID_TEMPLATES, ROW_HEIGHT, SNIPPET_ROW_HEIGHT } from './columns.ts';
+import { SearchResultsBar } from './SearchResultsBar.tsx';
 import { TableHeader } from './TableHeader.tsx';
 import { PlaceholderRow, TableRow } from './TableRow.tsx';
 import { RowContextMenu } from './RowContextMenu.tsx';
@@ -79,6 +80,7 @@ export function LibraryTable() {
         setMenu({ x: e.clientX, y: e.clientY });
       }}
     >
+      <SearchResultsBar />
       <TableHeader />
       <div ref={scroller} className="table-scroller">
         {total === 0 ? (

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon.tsx';
-import { isSearching, parseView, selectedIds, shownSort, useStore, type Store } from '../../store/index.ts';
+import { parseView, selectedIds, useStore, type Store } from '../../store/index.ts';
 import { CiteSplitButton } from '../bibliography/CiteSplitButton.tsx';
 import { ImportButton } from '../import-export/ImportButton.tsx';
 import { exportDialogFor } from '../import-export/export-scope.ts';
@@ -23,15 +23,13 @@ function viewTitle(s: Store): string {
 }
 
 export function Toolbar() {
-  const { title, inTrash, selectedCount, shown, inView, searching, ranked } = useStore(
+  const { title, inTrash, selectedCount, shown, inView } = useStore(
     useShallow((s) => ({
       title: viewTitle(s),
       inTrash: s.view === 'trash',
       selectedCount: s.selection.selected.size,
       shown: s.total,
       inView: s.inViewCount,
-      searching: isSearching(s),
-      ranked: shownSort(s).column === 'relevance',
     })),
   );
   const act = useStore.getState;
@@ -43,18 +41,6 @@ export function Toolbar() {
         <span className="toolbar-count" data-testid="view-count">
           {shown === inView ? inView.toLocaleString() : `${shown.toLocaleString()} of ${inView.toLocaleString()}`}
         </span>
-        {searching ? (
-          <button
-            type="button"
-            className={`relevance-toggle${ranked ? ' active' : ''}`}
-            data-testid="sort-relevance"
-            aria-pressed={ranked}
-            title={ranked ? 'Results are ranked best match first; click a column header to sort by it' : 'Rank the results best match first'}
-            onClick={() => act().sortByRelevance()}
-          >
-            {ranked ? 'Best match first' : 'Sort by relevance'}
-          </button>
-        ) : null}
       </div>
       <div className="toolbar-actions">
         {inTrash ? (
