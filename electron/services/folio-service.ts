@@ -108,7 +108,11 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       ctx.view,
       (name) => store.settings().savedSearches?.find((s) => s.name === name)?.query ?? null,
       {
-        ready: () => search.isReady(),
+        ready: () => {
+          // The hosts build the index at start; a view asked first starts it too.
+          if (!search.isReady()) void search.ready().catch(() => undefined);
+          return search.isReady();
+        },
         generation: () => search.generation(),
         rank: async (query, within) => {
           const outcome = await search.rank(query, within);

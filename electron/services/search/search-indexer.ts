@@ -79,6 +79,8 @@ export class SearchIndexer {
     this.loaded ??= this.reindexAll().then(() => {
       this.built = true;
       this.gen++;
+      // Windows answered plain words with the quick filter meanwhile: they ask again, ranked.
+      this.ctx.hub.emit('onStatus', { kind: 'search-ready', message: 'Search index ready' });
     });
     return this.loaded;
   }

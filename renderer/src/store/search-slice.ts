@@ -109,6 +109,10 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
     },
 
     onSearchStatus(event) {
+      if (event.kind === 'search-ready') {
+        if (isSearching(get())) void get().refreshView().catch(() => undefined);
+        return;
+      }
       if (event.kind !== 'fulltext-progress') return;
       const progress = event.progress ?? 0;
       set({ fulltextProgress: progress >= 1 ? null : { message: event.message, progress } });
