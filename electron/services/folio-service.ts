@@ -111,9 +111,18 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
     view: createViewMethods(ctx.view, new SearchedViews(
       ctx.view,
       (name) => store.settings().savedSearches?.find((s) => s.name === name)?.query ?? null,
-      async (query, within) => {
-        const outcome = await search.search(query, undefined, within);
-        return outcome.ok ? outcome.hits.map((h) => h.id) : null;
+      {
+        ready: () => {
+          // The hosts build the index at start; a view asked first starts it too.
+          if (!search.isReady()) void search.ready().catch(() => undefined);
+          return search.isReady();
+        },
+        generation: () => search.generation(),
+        rank: async (query, within) => {
+          const outcome = await search.rank(query, within);
+          return outcome.ok ? outcome.ids : null;
+        },
+        matches: (query, ids) => search.matches(query, ids),
       },
     )),
     collections: createCollectionMethods(ctx),

@@ -9,6 +9,7 @@ import { openFolioService, type FolioService } from '../../electron/services/fol
 import type { ItemId } from '../../shared/model/ids.ts';
 import { generateBib } from './generate-bib.ts';
 import { longestBlock, round, timed } from './measure.ts';
+import { benchSearchBrowser, type SearchBrowserBench } from './search-browser-bench.ts';
 
 export interface SearchBench {
   items: number;
@@ -22,6 +23,10 @@ export interface SearchBench {
   fulltextPagesPerSecond: number;
   fulltextCacheBytes: number;
   fulltextExtractLongestBlockMs: number;
+  /** The index itself is kept in memory and rebuilt at each start: nothing of it is on disk. */
+  indexBytesOnDisk: 0;
+  /** The same library with its PDF text, in real Chromium (FOLIO_BENCH_BROWSER=0 leaves it out). */
+  chromium: SearchBrowserBench | { skipped: string } | { error: string };
 }
 
 interface Percentiles { p50: number; p95: number; max: number; samples: number }
@@ -102,8 +107,14 @@ export async function benchSearch(size: number, pdfCount: number): Promise<Searc
       fulltextPagesPerSecond: round((pdfCount * 10) / (extractMs / 1000)),
       fulltextCacheBytes: dirBytes(join(dir, 'fulltext')),
       fulltextExtractLongestBlockMs: extract.blockMs,
+      indexBytesOnDisk: 0,
+      chromium: { skipped: 'FOLIO_BENCH_BROWSER=0' },
     };
     await service.dispose();
+    if (process.env.FOLIO_BENCH_BROWSER !== '0') {
+      process.stderr.write(`bench: ${size} items, ${pdfCount} PDFs (search in Chromium)...\n`);
+      result.chromium = await benchSearchBrowser(dir, pdfCount > 0).catch((error: unknown) => ({ error: String(error) }));
+    }
     return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });

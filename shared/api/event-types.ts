@@ -27,7 +27,7 @@ export type MenuCommand = 'import' | 'export-library' | 'new-item' | 'new-collec
 
 export interface StatusEvent {
   /** library-warning: something the user must be told once (an external edit kept aside); library.info().warnings has it too. */
-  kind: 'write-error' | 'write-ok' | 'library-warning' | 'auto-export' | 'auto-export-error' | 'import-progress' | 'bibliography-progress' | 'fulltext-progress';
+  kind: 'write-error' | 'write-ok' | 'library-warning' | 'auto-export' | 'auto-export-error' | 'import-progress' | 'bibliography-progress' | 'fulltext-progress' | 'search-ready';
   message: string;
   /** 0..1 for progress events. */
   progress?: number;

@@ -6,9 +6,14 @@ import { itemIdsSchema } from './api-primitives.ts';
 
 const SORT_COLUMNS = ['title', 'authors', 'year', 'venue', 'key', 'addedAt'] as const;
 
+const viewSort = z.union([
+  z.object({ column: z.enum(SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }),
+  z.object({ column: z.literal('relevance'), direction: z.literal('desc') }),
+]);
+
 const viewQuery: z.ZodType<ViewQuery> = z.object({
   view: z.string().max(1_000),
-  sort: z.object({ column: z.enum(SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }),
+  sort: viewSort,
   filter: z.string().max(10_000),
 });
 const offset = z.number().int().min(0).max(100_000_000);

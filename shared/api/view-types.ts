@@ -1,10 +1,11 @@
 import type { ItemId } from '../model/ids.ts';
 import type { ItemRow } from '../model/item.ts';
 import type { LibraryCounts, TagCount } from '../search/library-counts.ts';
-import type { ViewQuery } from '../search/view-engine.ts';
+import type { RowMatch } from '../search/query/row-match.ts';
+import type { RelevanceSort, ViewQuery, ViewSort } from '../search/view-engine.ts';
 
 /** Types of the `view` group: the service owns filter, sort and order; the window asks for what it paints. */
-export type { LibraryCounts, TagCount, ViewQuery };
+export type { LibraryCounts, RelevanceSort, RowMatch, TagCount, ViewQuery, ViewSort };
 
 /** One range of a query's answer. */
 export interface ViewPage {
@@ -16,6 +17,11 @@ export interface ViewPage {
   inViewCount: number;
   offset: number;
   rows: ItemRow[];
+  /**
+   * While a query is in the box (or the view is a saved search): why each of `rows` matched, in the same order
+   * (null for a row the index does not hold yet). Absent otherwise.
+   */
+  matches?: Array<RowMatch | null>;
 }
 
 export interface ViewIds {

@@ -5,7 +5,7 @@ import { countRows } from './library-counts.ts';
 import { rowsInView, parseView } from './library-view.ts';
 import { createQuickFilter } from './quick-filter.ts';
 import { sortRows, type RowSort } from './row-sort.ts';
-import { ViewEngine, type ViewQuery } from './view-engine.ts';
+import { columnSort, ViewEngine, type ViewQuery } from './view-engine.ts';
 
 function row(n: number, over: Partial<ItemRow> = {}): ItemRow {
   return {
@@ -32,7 +32,7 @@ function row(n: number, over: Partial<ItemRow> = {}): ItemRow {
 
 /** The reference: what the window used to compute on its own, from every row. */
 function reference(rows: readonly ItemRow[], query: ViewQuery): ItemRow[] {
-  const inView = rowsInView(sortRows(rows, query.sort), parseView(query.view));
+  const inView = rowsInView(sortRows(rows, columnSort(query.sort)), parseView(query.view));
   return createQuickFilter(inView).filter(query.filter);
 }
 

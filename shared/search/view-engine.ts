@@ -5,11 +5,23 @@ import { parseView, rowsInView } from './library-view.ts';
 import { createQuickFilter, rowHaystack, type QuickFilter } from './quick-filter.ts';
 import { sortRows, updateSorted, type RowSort } from './row-sort.ts';
 
+/** Best match first: the order of a search. Only the search engine can rank; without it the fallback order holds. */
+export interface RelevanceSort {
+  column: 'relevance';
+  direction: 'desc';
+}
+export type ViewSort = RowSort | RelevanceSort;
+export const RELEVANCE: RelevanceSort = { column: 'relevance', direction: 'desc' };
+/** What Relevance falls back to where nothing ranks (an empty box, the warm start): newest first. */
+export const UNRANKED_SORT: RowSort = { column: 'addedAt', direction: 'desc' };
+
+export const columnSort = (sort: ViewSort): RowSort => (sort.column === 'relevance' ? UNRANKED_SORT : sort);
+
 /** What a window shows: a sidebar view, a sort order and the quick filter's text. */
 export interface ViewQuery {
-  /** 'all' | 'unfiled' | 'trash' | 'collection:<id>' | 'tag:<name>' */
+  /** 'all' | 'unfiled' | 'trash' | 'collection:<id>' | 'tag:<name>' | 'saved:<name>' */
   view: string;
-  sort: RowSort;
+  sort: ViewSort;
   filter: string;
 }
 
@@ -115,7 +127,7 @@ export class ViewEngine {
   }
 
   query(query: ViewQuery): ViewResult {
-    const state = this.viewState(query);
+    const state = this.viewState({ ...query, sort: columnSort(query.sort) });
     if (state.query !== query.filter || state.revision !== this.rev) {
       state.visible = state.filter.filter(query.filter);
       state.query = query.filter;
@@ -167,7 +179,7 @@ export class ViewEngine {
     return order;
   }
 
-  private viewState(query: ViewQuery): ViewState {
+  private viewState(query: ViewQuery & { sort: RowSort }): ViewState {
     const key = `${query.view}\u0001${sortKey(query.sort)}`;
     let state = this.views.get(key);
     if (state && state.revision !== this.rev) state = undefined;

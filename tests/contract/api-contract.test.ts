@@ -134,6 +134,11 @@ for (const [name, make] of [['Electron IPC', ipcClient], ['web host HTTP', httpC
       expect((await api.view.query({ ...byTitle, view: 'trash' }, 0, 10)).rows.map((r) => r.title)).toEqual(['Alpha attention']);
       await expect(api.view.query(byTitle, -1, 10)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       await expect(api.view.query({ ...byTitle, sort: { column: 'rating', direction: 'asc' } } as never, 0, 10)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      // Ranked by relevance, with each sent row's match details beside it.
+      const ranked = await api.view.query({ view: 'all', sort: { column: 'relevance', direction: 'desc' }, filter: 'title:atention' }, 0, 10);
+      expect(ranked.rows.map((r) => r.title)).toEqual(['Mu attention']);
+      expect(ranked.matches).toEqual([{ terms: ['attention'], fields: ['title'] }]);
+      await expect(api.view.query({ ...byTitle, sort: { column: 'relevance', direction: 'asc' } } as never, 0, 10)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     });
 
     it('exports a saved search as a scope, and auto-exports one', async () => {

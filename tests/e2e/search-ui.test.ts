@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type AppSession } from '../helpers/app-session.ts';
+import { latex, requireTool, writeIn } from '../tools/tex-tools.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/e2e/search.bib', import.meta.url));
 const MORE = fileURLToPath(new URL('../fixtures/e2e/search-more.bib', import.meta.url));
@@ -150,5 +151,86 @@ describe('searching in the window, end to end in Chromium', () => {
     await shot('query-error');
     await page.getByTestId('quick-filter').fill('year:2017');
     await error.waitFor({ state: 'detached' });
+  });
+
+  it('ranks the results best first, marks the matched words, and shows a full-text hit\'s page under its row', async () => {
+    requireTool('pdflatex');
+    const tex = join(work, 'tex');
+    mkdirSync(tex);
+    // Text that exists only on page 4 of a PDF made here.
+    const pages = ['Opening remarks on optimisation.', 'Second page about batch sizes.', 'Third page on learning rates.',
+      'Only here: the loss landscape of quokkas is surprisingly flat near wide minima.'];
+    writeIn(tex, 'landscapes.tex', `\\documentclass{article}\\begin{document}\\title{Landscapes}\\author{A. Author}\\maketitle\n${pages.join('\n\\newpage\n')}\n\\end{document}\n`);
+    expect(latex(tex, 'pdflatex', 'landscapes').status).toBe(0);
+    const long = join(work, 'long.bib');
+    writeFileSync(long, `@article{longtitle2019, title={${'A Remarkably Long Title About Sharp Minima, Flat Minima and Everything Between '.repeat(3)}}, author={Quokka, Quentin and Wallaby, Wendy and Numbat, Nora and Bilby, Bert}, journal={Journal of Very Long Venue Names for Testing the Layout of the Table}, year=2019, abstract={Nothing about marsupials here.}}\n`);
+    await page.getByTestId('quick-filter').fill('');
+    // A PDF is added as a paper with its file (no import report).
+    await page.getByTestId('import-file-input').setInputFiles(join(tex, 'landscapes.pdf'));
+    await expect.poll(() => page.locator('.ind-pdf').count(), { timeout: 20_000 }).toBe(1);
+    await importFile(long, 1);
+
+    const box = page.getByTestId('quick-filter');
+    const table = page.getByTestId('item-table');
+    // A typo, and the words exist only in the PDF: the snippet says where, with the word marked.
+    await box.fill('quokas landscape');
+    const snippet = page.getByTestId('row-snippet').filter({ hasText: 'quokkas' });
+    await snippet.waitFor({ timeout: 60_000 });
+    expect(await snippet.getAttribute('data-page')).toBe('4');
+    expect(await snippet.innerText()).toMatch(/^p\. 4: .*loss landscape of quokkas/);
+    expect(await snippet.getByTestId('match-mark').allInnerTexts()).toEqual(['landscape', 'quokkas']);
+
+    // Ranked: both words in the title beats one in the title and one in the abstract.
+    await box.fill('sharp minima');
+    await expect.poll(() => table.getAttribute('data-shown-filter')).toBe('sharp minima');
+    expect(await table.getAttribute('data-shown-sort')).toBe('relevance');
+    const keys = () => rows().evaluateAll((els) => els.map((e) => e.querySelector('.col-key')?.textContent ?? ''));
+    await expect.poll(async () => (await keys()).includes('keskar2018flat')).toBe(true);
+    const order = await keys();
+    expect(order.indexOf('keskar2018flat')).toBeGreaterThan(order.indexOf('keskar2017large'));
+    expect(order.indexOf('keskar2018flat')).toBeGreaterThan(order.indexOf('dinh2017sharp'));
+    const large = rows().filter({ hasText: 'On Large-Batch Training' });
+    expect(await large.locator('.col-title').getByTestId('match-mark').allInnerTexts()).toEqual(['Sharp', 'Minima']);
+    // An abstract hit says so under its row.
+    const flat = rows().filter({ hasText: 'Flat Minima and the Generalization Gap' });
+    expect(await flat.getByTestId('row-snippet').innerText()).toMatch(/^Abstract: .*sharp minima/);
+    // A column header sorts the same results by that column; the toggle ranks them again.
+    const ranked = await table.getAttribute('data-total');
+    await page.getByTestId('sort-year').click();
+    await expect.poll(() => table.getAttribute('data-shown-sort')).toBe('year');
+    expect(await table.getAttribute('data-total')).toBe(ranked);
+    await expect.poll(async () => (await keys())[0]).toBe('longtitle2019');
+    await page.getByTestId('sort-relevance').click();
+    await expect.poll(() => table.getAttribute('data-shown-sort')).toBe('relevance');
+    // Accent- and case-blind marks in the authors cell.
+    await box.fill('Schölkopf');
+    await expect.poll(() => rows().first().locator('.col-authors').getByTestId('match-mark').allInnerTexts()).toEqual(['Schölkopf']);
+    await box.fill('scholkopf');
+    await expect.poll(() => rows().first().locator('.col-authors').getByTestId('match-mark').allInnerTexts()).toEqual(['Schölkopf']);
+
+    await box.fill('minima quokkas');
+    await page.getByTestId('row-snippet').first().waitFor();
+    await page.mouse.move(0, 0);
+    await shot('query-with-snippets');
+    // Clearing the box returns to the sort the table had before the search.
+    await box.fill('');
+    await expect.poll(() => table.getAttribute('data-shown-sort')).toBe('addedAt');
+    expect(await page.getByTestId('sort-relevance').count()).toBe(0);
+  });
+
+  it('saves a full-text query as a search, and after a restart shows it again with its count', async () => {
+    await page.getByTestId('quick-filter').fill('fulltext:quokkas');
+    await page.getByTestId('row-snippet').first().waitFor({ timeout: 20_000 });
+    await page.getByTestId('save-search').click();
+    await page.getByTestId('saved-search-name').fill('Quokkas');
+    await page.getByTestId('saved-search-submit').click();
+    await expect.poll(() => countOf('Quokkas'), { timeout: 20_000 }).toBe('1');
+    await page.getByTestId('quick-filter').fill('');
+    await app.restartHost();
+    await expect.poll(savedNames, { timeout: 20_000 }).toEqual(['Sharp and 2017', 'Quokkas']);
+    await expect.poll(() => countOf('Quokkas'), { timeout: 20_000 }).toBe('1');
+    await savedNode('Quokkas').click();
+    await expect.poll(() => rows().count()).toBe(1);
+    await shot('saved-searches');
   });
 });

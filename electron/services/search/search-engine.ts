@@ -3,7 +3,8 @@ import type { ItemId } from '../../../shared/model/ids.ts';
 import { SearchIndex } from '../../../shared/search/index/search-index.ts';
 import type { SearchDoc } from '../../../shared/search/index/search-doc.ts';
 import { relatedItems, type RelatedHit } from '../../../shared/search/index/related.ts';
-import { runSearch, type SearchOutcome } from '../../../shared/search/query/search-run.ts';
+import { rowMatches, type RowMatch } from '../../../shared/search/query/row-match.ts';
+import { rankQuery, runSearch, type RankOutcome, type SearchOutcome } from '../../../shared/search/query/search-run.ts';
 
 export interface SearchRequest {
   query: string;
@@ -19,6 +20,10 @@ export interface SearchEngine {
   put(docs: SearchDoc[]): Promise<void>;
   remove(ids: ItemId[]): Promise<void>;
   search(request: SearchRequest): Promise<SearchOutcome>;
+  /** Every matching id, best first: the table's Relevance order. */
+  rank(request: SearchRequest): Promise<RankOutcome>;
+  /** Why each of `ids` matched `query` (the rows a window is sent). */
+  matches(query: string, ids: ItemId[], now?: number): Promise<Array<RowMatch | null>>;
   /** How many items each query matches (saved searches' counts); null for a malformed one. */
   count(queries: string[], collections: readonly Collection[]): Promise<Array<number | null>>;
   related(id: ItemId, limit: number): Promise<RelatedHit[]>;
@@ -40,16 +45,32 @@ export class SearchCore {
   }
 
   search(request: SearchRequest): SearchOutcome {
-    const within = request.within ? new Set(request.within) : null;
+    return runSearch(this.index, this.context(request), request.query, this.options(request));
+  }
+
+  rank(request: SearchRequest): RankOutcome {
+    return rankQuery(this.index, this.context(request), request.query, this.options(request));
+  }
+
+  matches(query: string, ids: ItemId[], now?: number): Array<RowMatch | null> {
+    return rowMatches(this.index, query, ids, now);
+  }
+
+  private context(request: SearchRequest) {
     const related = (key: string) => {
       const owner = [...this.index.slots()].map((s) => this.index.doc(s)).find((d) => d?.key.toLowerCase() === key.toLowerCase());
       return owner ? relatedItems(this.index, owner.id, 10) : [];
     };
-    return runSearch(this.index, { collections: request.collections, related }, request.query, {
+    return { collections: request.collections, related };
+  }
+
+  private options(request: SearchRequest) {
+    const within = request.within ? new Set(request.within) : null;
+    return {
       ...(request.limit === undefined ? {} : { limit: request.limit }),
       ...(request.now === undefined ? {} : { now: request.now }),
       ...(within ? { scope: (doc: SearchDoc) => within.has(doc.id) } : {}),
-    });
+    };
   }
 
   count(queries: string[], collections: readonly Collection[]): Array<number | null> {
@@ -80,6 +101,14 @@ export class LocalSearchEngine implements SearchEngine {
 
   search(request: SearchRequest): Promise<SearchOutcome> {
     return Promise.resolve(this.core.search(request));
+  }
+
+  rank(request: SearchRequest): Promise<RankOutcome> {
+    return Promise.resolve(this.core.rank(request));
+  }
+
+  matches(query: string, ids: ItemId[], now?: number): Promise<Array<RowMatch | null>> {
+    return Promise.resolve(this.core.matches(query, ids, now));
   }
 
   count(queries: string[], collections: readonly Collection[]): Promise<Array<number | null>> {

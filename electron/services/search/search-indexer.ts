@@ -3,7 +3,8 @@ import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import type { RelatedHit } from '../../../shared/search/index/related.ts';
 import { searchDocOf, type SearchDoc } from '../../../shared/search/index/search-doc.ts';
-import type { SearchOutcome } from '../../../shared/search/query/search-run.ts';
+import type { RowMatch } from '../../../shared/search/query/row-match.ts';
+import type { RankOutcome, SearchOutcome } from '../../../shared/search/query/search-run.ts';
 import { attachmentsRoot } from '../attachments/attachment-files.ts';
 import { readInsideRoot } from '../safe-library-file.ts';
 import type { FulltextCache } from '../fulltext/fulltext-cache.ts';
@@ -34,6 +35,8 @@ export class SearchIndexer {
   private readonly engine: SearchEngine;
   private readonly fulltext: FulltextSource | null;
   private loaded: Promise<void> | null = null;
+  private built = false;
+  private gen = 0;
   private readonly pages = new Map<string, string[]>();
   private pdfsDone = 0;
   private pdfsTotal = 0;
@@ -48,6 +51,7 @@ export class SearchIndexer {
     this.fulltext = fulltext;
     engine.onLost(() => {
       this.loaded = null;
+      this.built = false;
     });
     this.unsubscribe = ctx.hub.subscribe((message) => {
       if (message.event !== 'onLibraryChanged' || !this.loaded) return;
@@ -60,9 +64,24 @@ export class SearchIndexer {
     return { pdfsDone: this.pdfsDone, pdfsTotal: this.pdfsTotal };
   }
 
+  /** Bumps whenever the index changed: answers computed before are stale even when the library is not. */
+  generation(): number {
+    return this.gen;
+  }
+
+  /** True once the first build finished (and the engine has not been lost since). */
+  isReady(): boolean {
+    return this.built;
+  }
+
   /** Resolves once every item is in the index (full text as far as it is cached). */
   ready(): Promise<void> {
-    this.loaded ??= this.reindexAll();
+    this.loaded ??= this.reindexAll().then(() => {
+      this.built = true;
+      this.gen++;
+      // Windows answered plain words with the quick filter meanwhile: they ask again, ranked.
+      this.ctx.hub.emit('onStatus', { kind: 'search-ready', message: 'Search index ready' });
+    });
     return this.loaded;
   }
 
@@ -70,6 +89,19 @@ export class SearchIndexer {
     await this.ready();
     await this.queue;
     return this.engine.search({ query, collections: this.ctx.store.collections(), ...(limit === undefined ? {} : { limit }), ...(within ? { within } : {}) });
+  }
+
+  /** Every id the query matches among `within` (absent: the library), best first. */
+  async rank(query: string, within: ItemId[] | undefined): Promise<RankOutcome> {
+    await this.ready();
+    await this.queue;
+    return this.engine.rank({ query, collections: this.ctx.store.collections(), ...(within ? { within } : {}) });
+  }
+
+  async matches(query: string, ids: ItemId[]): Promise<Array<RowMatch | null>> {
+    await this.ready();
+    await this.queue;
+    return this.engine.matches(query, ids);
   }
 
   async count(queries: string[]): Promise<Array<number | null>> {
@@ -149,6 +181,7 @@ export class SearchIndexer {
     }
     if (gone.length > 0) await this.engine.remove(gone);
     if (docs.length > 0) await this.engine.put(docs);
+    this.gen++;
     if (docs.some((d) => d.hasPdf)) void this.extractMissing();
   }
 
@@ -166,9 +199,15 @@ export class SearchIndexer {
         if (!cached) await this.extractOne(source, pdf.path, pdf.sha256, pdf.size);
         else this.pages.set(pdf.sha256, cached.pages);
         this.pdfsDone++;
-        this.ctx.hub.emit('onStatus', { kind: 'fulltext-progress', message: `Reading PDF text: ${this.pdfsDone} of ${this.pdfsTotal}`, progress: this.pdfsTotal > 0 ? this.pdfsDone / this.pdfsTotal : 1 });
-        const current = this.ctx.store.getItem(item.id);
-        if (current) this.enqueue(() => this.reindex([current.id]));
+        const done = this.pdfsDone;
+        // Said once the text is in the index, so a window that asks again on this event finds it.
+        this.enqueue(async () => {
+          if (this.ctx.store.getItem(item.id)) await this.reindex([item.id]);
+          const total = this.pdfsTotal;
+          // The last word stays in the status line: it says the work is done, not that it still runs.
+          const message = done >= total ? `PDF text read: ${total.toLocaleString('en')} PDF${total === 1 ? '' : 's'}` : `Reading PDF text: ${done} of ${total}`;
+          this.ctx.hub.emit('onStatus', { kind: 'fulltext-progress', message, progress: total > 0 ? done / total : 1 });
+        });
       }
     }
   }

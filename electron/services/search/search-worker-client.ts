@@ -3,7 +3,8 @@ import type { Collection } from '../../../shared/model/collection.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { SearchDoc } from '../../../shared/search/index/search-doc.ts';
 import type { RelatedHit } from '../../../shared/search/index/related.ts';
-import type { SearchOutcome } from '../../../shared/search/query/search-run.ts';
+import type { RowMatch } from '../../../shared/search/query/row-match.ts';
+import type { RankOutcome, SearchOutcome } from '../../../shared/search/query/search-run.ts';
 import type { SearchEngine, SearchRequest } from './search-engine.ts';
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker-protocol.ts';
 
@@ -45,6 +46,14 @@ export class WorkerSearchEngine implements SearchEngine {
 
   search(request: SearchRequest): Promise<SearchOutcome> {
     return this.send({ kind: 'search', request }) as Promise<SearchOutcome>;
+  }
+
+  rank(request: SearchRequest): Promise<RankOutcome> {
+    return this.send({ kind: 'rank', request }) as Promise<RankOutcome>;
+  }
+
+  matches(query: string, ids: ItemId[], now?: number): Promise<Array<RowMatch | null>> {
+    return this.send({ kind: 'matches', query, ids, ...(now === undefined ? {} : { now }) }) as Promise<Array<RowMatch | null>>;
   }
 
   count(queries: string[], collections: readonly Collection[]): Promise<Array<number | null>> {

@@ -8,6 +8,8 @@ export type SearchWorkerRequest =
   | { seq: number; kind: 'put'; docs: SearchDoc[] }
   | { seq: number; kind: 'remove'; ids: ItemId[] }
   | { seq: number; kind: 'search'; request: SearchRequest }
+  | { seq: number; kind: 'rank'; request: SearchRequest }
+  | { seq: number; kind: 'matches'; query: string; ids: ItemId[]; now?: number }
   | { seq: number; kind: 'count'; queries: string[]; collections: readonly Collection[] }
   | { seq: number; kind: 'related'; id: ItemId; limit: number };
 

@@ -10,6 +10,8 @@ function answer(request: SearchWorkerRequest): unknown {
     case 'put': core.put(request.docs); return null;
     case 'remove': core.remove(request.ids); return null;
     case 'search': return core.search(request.request);
+    case 'rank': return core.rank(request.request);
+    case 'matches': return core.matches(request.query, request.ids, request.now);
     case 'count': return core.count(request.queries, request.collections);
     case 'related': return core.related(request.id, request.limit);
   }

@@ -7,7 +7,9 @@ export function createViewMethods(state: LibraryViewState, views: SearchedViews)
   return {
     async query(query, offset, limit) {
       const result = await views.resolve(query);
-      return { revision: result.revision, total: result.total, inViewCount: result.inViewCount, offset, rows: result.rows(offset, limit) };
+      const rows = result.rows(offset, limit);
+      const matches = await views.matches(result, rows.map((r) => r.id));
+      return { revision: result.revision, total: result.total, inViewCount: result.inViewCount, offset, rows, ...(matches ? { matches } : {}) };
     },
     async ids(query, offset, limit) {
       const result = await views.resolve(query);

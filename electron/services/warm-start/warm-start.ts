@@ -52,7 +52,7 @@ function warmService(root: string, host: LibraryInfo['host'], cache: RowsCache, 
   const byId = new Map(cache.rows.map((r) => [r.id, r]));
   const cachedView = new LibraryViewState(() => cache.rows, (id) => byId.get(id));
   // Saved searches and box queries need the search index, which exists only once the library has loaded: those wait.
-  const early = createViewMethods(cachedView, new SearchedViews(cachedView, () => null, async () => null));
+  const early = createViewMethods(cachedView, new SearchedViews(cachedView, () => null, { ready: () => false, generation: () => 0, rank: async () => null, matches: async (_q, ids) => ids.map(() => null) }));
   const needsIndex = (q: ViewQuery): boolean => q.view.startsWith('saved:') || usesQueryLanguage(q.filter);
   const { api, settled } = deferredApi(loading.then((service) => service.api), {
     'view.query': async (q, offset, limit) => (needsIndex(q) ? (await loading).api.view.query(q, offset, limit) : early.query(q, offset, limit)),

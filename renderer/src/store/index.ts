@@ -6,3 +6,4 @@ export type { View } from './logic/view.ts';
 export type { Dialog } from './dialogs-slice.ts';
 export { duplicatesViewOpen, modalOpen } from './dialogs-slice.ts';
 export { parseView, viewKey } from './logic/view.ts';
+export { isSearching, shownSort } from './view-slice.ts';

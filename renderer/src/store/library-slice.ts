@@ -5,6 +5,7 @@ import type { ItemId } from '../../../shared/model/ids.ts';
 import type { ItemRow } from '../../../shared/model/item.ts';
 import { getFolio } from '../platform/index.ts';
 import { findRow, patchPages } from './logic/row-pages.ts';
+import { isSearching } from './view-slice.ts';
 import { pruneSelection } from './logic/selection.ts';
 import { errorMessage, type SliceCreator } from './store-types.ts';
 
@@ -93,7 +94,10 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
         void get().reloadRows();
         return;
       }
-      const { pages, orderMayChange } = patchPages(get().pages, event.rows, event.removedIds ?? []);
+      const patched = patchPages(get().pages, event.rows, event.removedIds ?? []);
+      const { pages } = patched;
+      // A search's membership and rank depend on fields a row does not show (abstract, note, full text).
+      const orderMayChange = patched.orderMayChange || (event.rows.length > 0 && (isSearching(get()) || get().view.startsWith('saved:')));
       const gone = new Set<string>(event.removedIds ?? []);
       set({
         pages,

@@ -2,12 +2,16 @@ import type { StatusEvent } from '../../../shared/api/event-types.ts';
 import type { RelatedInfo } from '../../../shared/api/search-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { QueryError } from '../../../shared/search/query/query-ast.ts';
+import type { SnippetSource } from '../../../shared/search/query/search-run.ts';
 import { getFolio } from '../platform/index.ts';
 import { errorMessage, type SliceCreator } from './store-types.ts';
+import { isSearching, viewQueryOf } from './view-slice.ts';
 
 export const RELATED_LIMIT = 10;
 /** Validation waits for a pause in typing; the parse itself is cheap, the round trip is not free. */
 export const VALIDATE_DEBOUNCE_MS = 120;
+/** While PDF text is being read, a search on screen is asked again at most this often. */
+const TEXT_REFRESH_MS = 1_000;
 
 export interface RelatedState {
   id: ItemId;
@@ -35,6 +39,12 @@ export interface SearchSlice {
   onSearchStatus(event: StatusEvent): void;
   /** Shows one item: the whole library when the current view hides it. */
   revealItem(id: ItemId): void;
+  /**
+   * Opens where a snippet's match is. The hook point for the reader: a full-text match should open it at `page`;
+   * until the window has a reader, the item's PDF is opened as the attachment list opens it. A note, annotation or
+   * abstract match selects the item, whose details show that text.
+   */
+  openMatch(id: ItemId, source: SnippetSource, page: number | null): Promise<void>;
 }
 
 export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
@@ -42,6 +52,7 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
   let asked = 0;
   let relatedAsked = 0;
   let relatedQueued = false;
+  let textRefresh: ReturnType<typeof setTimeout> | null = null;
 
   return {
     queryError: null,
@@ -98,15 +109,38 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
     },
 
     onSearchStatus(event) {
+      if (event.kind === 'search-ready') {
+        if (isSearching(get())) void get().refreshView().catch(() => undefined);
+        return;
+      }
       if (event.kind !== 'fulltext-progress') return;
       const progress = event.progress ?? 0;
       set({ fulltextProgress: progress >= 1 ? null : { message: event.message, progress } });
+      // PDF text just joined the index: a search on screen may find more now. Asked at most once a second.
+      if (!isSearching(get()) && !get().view.startsWith('saved:')) return;
+      if (textRefresh !== null) return;
+      textRefresh = setTimeout(() => {
+        textRefresh = null;
+        void get().refreshView().catch(() => undefined);
+      }, progress >= 1 ? 0 : TEXT_REFRESH_MS);
+    },
+
+    async openMatch(id, source, page) {
+      get().selectIds([id]);
+      if (source !== 'fulltext' || page === null) return;
+      try {
+        const item = await getFolio().library.getItem(id);
+        const pdf = item.attachments.find((a) => a.mediaType === 'application/pdf');
+        if (pdf) await get().openAttachment(id, pdf);
+      } catch (error) {
+        get().pushToast('error', `Could not open the PDF: ${errorMessage(error)}`);
+      }
     },
 
     revealItem(id) {
       const s = get();
       // The service knows whether the current view shows the item; if not, show everything so it can be selected.
-      void getFolio().view.locate({ view: s.view, sort: s.sort, filter: s.filter }, [id]).then(
+      void getFolio().view.locate(viewQueryOf(s), [id]).then(
         ({ indices }) => {
           if ((indices[0] ?? -1) < 0) {
             get().setView({ kind: 'all' });

@@ -1,8 +1,9 @@
 import type { SortColumn } from '../../../shared/api/ui-types.ts';
-import type { ViewQuery } from '../../../shared/api/view-types.ts';
+import type { RowMatch, ViewQuery, ViewSort } from '../../../shared/api/view-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { ItemRow } from '../../../shared/model/item.ts';
 import type { RowSort } from '../../../shared/search/row-sort.ts';
+import { RELEVANCE } from '../../../shared/search/view-engine.ts';
 import { getFolio } from '../platform/index.ts';
 import { mergePages, missingRuns, PAGE_SIZE, pageSpan, rowAt, toPages, type RowPages } from './logic/row-pages.ts';
 import {
@@ -14,7 +15,10 @@ import type { SliceCreator } from './store-types.ts';
 export interface ViewSlice {
   /** Persisted form of the sidebar choice: 'all' | 'unfiled' | 'trash' | 'collection:<id>' | 'tag:<name>'. */
   view: string;
+  /** The column sort outside a search (persisted); a search ranks by relevance and leaves this as it was. */
   sort: RowSort;
+  /** While text is in the box: a column the user sorted the results by, or null for Relevance (the default). */
+  searchSort: RowSort | null;
   filter: string;
   /** Rows the table shows, as the service last answered. */
   total: number;
@@ -24,6 +28,8 @@ export interface ViewSlice {
   pages: RowPages;
   /** The service revision the pages belong to. */
   viewRevision: number;
+  /** Why each shown row matched the box's query (for the rows the window holds); empty when nothing is searched. */
+  rowMatches: ReadonlyMap<ItemId, RowMatch>;
   /** The query the shown pages answer (the table exposes its filter for tests and the bench). */
   shownQuery: ViewQuery | null;
   selection: SelectionState;
@@ -33,6 +39,8 @@ export interface ViewSlice {
   setView(view: View): void;
   toggleSort(column: SortColumn): void;
   setSort(sort: RowSort): void;
+  /** Orders a search's results best first again, after a column was clicked. */
+  sortByRelevance(): void;
   setFilter(filter: string): void;
   /** Asks the service again for the rows on screen (after a change of query or library); coalesced. */
   refreshView(): Promise<void>;
@@ -53,6 +61,40 @@ const DESCENDING_FIRST: ReadonlySet<SortColumn> = new Set(['year', 'addedAt']);
 // Rows fetched beyond the visible ones, so a scroll of a few rows never shows placeholders.
 const AHEAD = 60;
 
+/** Whether the box holds text, which makes the table a search's results. */
+export const isSearching = (s: Pick<ViewSlice, 'filter'>): boolean => s.filter.trim() !== '';
+
+/** The sort the table shows: Relevance while searching unless a column was chosen, else the column sort. */
+export function shownSort(s: Pick<ViewSlice, 'filter' | 'sort' | 'searchSort'>): ViewSort {
+  return isSearching(s) ? s.searchSort ?? RELEVANCE : s.sort;
+}
+
+/** The query the table's answer is asked with. */
+export function viewQueryOf(s: Pick<ViewSlice, 'view' | 'filter' | 'sort' | 'searchSort'>): ViewQuery {
+  return { view: s.view, sort: shownSort(s), filter: s.filter };
+}
+
+function matchesOf(rows: readonly ItemRow[], matches: ReadonlyArray<RowMatch | null> | undefined, into = new Map<ItemId, RowMatch>()): Map<ItemId, RowMatch> {
+  if (!matches) return into;
+  rows.forEach((row, i) => {
+    const m = matches[i];
+    if (m) into.set(row.id, m);
+  });
+  return into;
+}
+
+/** Keeps the details of rows still held: the map never outgrows the page cache. */
+function keptMatches(matches: ReadonlyMap<ItemId, RowMatch>, pages: RowPages, added: Map<ItemId, RowMatch>): Map<ItemId, RowMatch> {
+  const out = new Map<ItemId, RowMatch>();
+  for (const rows of pages.values()) {
+    for (const row of rows) {
+      const m = added.get(row.id) ?? matches.get(row.id);
+      if (m) out.set(row.id, m);
+    }
+  }
+  return out;
+}
+
 const queryKey = (q: ViewQuery): string => `${q.view}\u0001${q.sort.column}:${q.sort.direction}\u0001${q.filter}`;
 
 export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
@@ -63,10 +105,7 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
   // Keyboard moves run one after another: the next one starts from where the last one put the cursor.
   let moves: Promise<void> = Promise.resolve();
 
-  const currentQuery = (): ViewQuery => {
-    const { view, sort, filter } = get();
-    return { view, sort, filter };
-  };
+  const currentQuery = (): ViewQuery => viewQueryOf(get());
 
   async function fetchWindow(): Promise<void> {
     const query = currentQuery();
@@ -78,6 +117,8 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
     loading.clear();
     set({
       pages: toPages(span[0], page.rows),
+      // Unsearched answers keep the one empty map, so the table does not re-estimate its row sizes for nothing.
+      rowMatches: page.matches || get().rowMatches.size > 0 ? matchesOf(page.rows, page.matches) : get().rowMatches,
       total: page.total,
       inViewCount: page.inViewCount,
       viewRevision: page.revision,
@@ -99,7 +140,8 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
         void get().refreshView();
         return;
       }
-      set({ pages: mergePages(get().pages, toPages(first, page.rows), Math.floor(range[0] / PAGE_SIZE)) });
+      const pages = mergePages(get().pages, toPages(first, page.rows), Math.floor(range[0] / PAGE_SIZE));
+      set({ pages, rowMatches: page.matches ? keptMatches(get().rowMatches, pages, matchesOf(page.rows, page.matches)) : get().rowMatches });
     } finally {
       for (let p = first; p <= last; p++) loading.delete(p);
     }
@@ -133,7 +175,9 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
   return {
     view: 'all',
     sort: { column: 'addedAt', direction: 'desc' },
+    searchSort: null,
     filter: '',
+    rowMatches: new Map(),
     total: 0,
     inViewCount: 0,
     pages: new Map(),
@@ -151,11 +195,17 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
     },
 
     toggleSort(column) {
-      const { sort } = get();
-      const direction = sort.column === column
+      const searching = isSearching(get());
+      const sort = searching ? get().searchSort : get().sort;
+      const direction = sort?.column === column
         ? (sort.direction === 'asc' ? 'desc' : 'asc')
         : (DESCENDING_FIRST.has(column) ? 'desc' : 'asc');
-      get().setSort({ column, direction });
+      if (searching) {
+        set({ searchSort: { column, direction } });
+        void get().refreshView();
+      } else {
+        get().setSort({ column, direction });
+      }
     },
 
     setSort(sort) {
@@ -163,8 +213,15 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
       void get().refreshView();
     },
 
+    sortByRelevance() {
+      if (get().searchSort === null) return;
+      set({ searchSort: null });
+      void get().refreshView();
+    },
+
     setFilter(filter) {
-      set({ filter });
+      // An emptied box ends the search: the table returns to its column sort, and the next search ranks again.
+      set(filter.trim() === '' ? { filter, searchSort: null } : { filter });
       void get().refreshView();
     },
 

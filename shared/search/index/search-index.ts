@@ -159,11 +159,13 @@ export class SearchIndex {
    * BM25 of one index term in one field, times `weight`, into `acc`: each slot keeps the best score it is given
    * (several expansions of one typed word do not add up).
    */
-  scoreTermInto(field: DocTextField, term: string, weight: number, acc: Scores): void {
+  scoreTermInto(field: DocTextField, term: string, weight: number, acc: Scores, blendedDf?: number): void {
     const index = this.fields.get(field) as FieldIndex;
     const list = index.postings.get(term);
     if (!list) return;
-    const df = this.documentFrequency(field, term);
+    // The expansions of one typed word share one document frequency (the largest of theirs), as Lucene's fuzzy
+    // queries blend it: a rare misspelling in the library must not outweigh the common word the user meant.
+    const df = Math.max(this.documentFrequency(field, term), blendedDf ?? 0);
     if (df === 0) return;
     const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
     const avg = this.live > 0 ? Math.max(1, index.totalLength / this.live) : 1;
@@ -177,6 +179,22 @@ export class SearchIndex {
       const s = ((idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * (lengths[slot] ?? 0)) / avg))) * weight;
       if (s > (acc[slot] as number)) acc[slot] = s;
     }
+  }
+
+  /** Whether the slot's field holds the term: a binary search of the term's postings (slots ascend). */
+  fieldHas(field: DocTextField, term: string, slot: number): boolean {
+    const list = (this.fields.get(field) as FieldIndex).postings.get(term);
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = list[mid * 2] as number;
+      if (at === slot) return true;
+      if (at < slot) lo = mid + 1;
+      else hi = mid;
+    }
+    return false;
   }
 
   /** How many live documents hold the term in the field (cached until the next change). */

@@ -163,8 +163,11 @@ export class QueryEvaluator {
       // A lone letter is the start of a word being typed: it looks in the headline fields only, where a first
       // letter is worth showing, not through every abstract and page.
       const searched = word.length === 1 && !phrase ? fields.filter((f) => HEADLINE_FIELDS.has(f)) : fields;
-      for (const { term, quality } of this.index.expand(word, !phrase)) {
-        for (const field of searched) this.index.scoreTermInto(field, term, quality * FIELD_WEIGHTS[field], perWord);
+      const expansions = this.index.expand(word, !phrase);
+      for (const field of searched) {
+        let blended = 0;
+        if (expansions.length > 1) for (const { term } of expansions) blended = Math.max(blended, this.index.documentFrequency(field, term));
+        for (const { term, quality } of expansions) this.index.scoreTermInto(field, term, quality * FIELD_WEIGHTS[field], perWord, blended);
       }
       if (out === null) out = perWord;
       else {

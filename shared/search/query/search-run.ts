@@ -40,7 +40,7 @@ function mentionsTrash(node: QueryNode): boolean {
 }
 
 /** Text words of the query (not under a NOT), with the field each is restricted to. */
-function positiveWords(node: QueryNode, out: Array<{ word: string; field: string | null }> = []): typeof out {
+export function positiveWords(node: QueryNode, out: Array<{ word: string; field: string | null }> = []): typeof out {
   if (node.kind === 'text') for (const word of node.words) out.push({ word, field: node.field });
   else if (node.kind === 'and' || node.kind === 'or') for (const c of node.children) positiveWords(c, out);
   return out;
@@ -68,25 +68,65 @@ export function snippetAround(text: string, terms: readonly string[]): string | 
   return `${from > 0 ? '…' : ''}${body}${to < source.length ? '…' : ''}`;
 }
 
-function snippetOf(doc: SearchDoc, words: Array<{ word: string; field: string | null }>, index: SearchIndex): Pick<SearchHit, 'snippet' | 'page'> {
+/** Whether a folded text holds a term at the start of a word. */
+function holdsTerm(folded: string, term: string): boolean {
+  for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
+    if (at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1] as string)) return true;
+  }
+  return false;
+}
+
+/**
+ * The page that holds the most of the words (each word matched by any of its expansions), the first of equals; -1
+ * when none holds any. "quokas landscape" shows the page where both are, not the title page that names a landscape.
+ */
+function bestPage(pages: readonly string[], words: ReadonlyArray<readonly string[]>): number {
+  let best = -1;
+  let bestCount = 0;
+  for (let p = 0; p < pages.length && bestCount < words.length; p++) {
+    const folded = foldText(pages[p] as string);
+    let count = 0;
+    for (const expansions of words) if (expansions.some((t) => holdsTerm(folded, t))) count++;
+    if (count > bestCount) {
+      best = p;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Where a snippet was taken from. */
+export type SnippetSource = 'note' | 'annotation' | 'fulltext' | 'abstract';
+
+/** The line to show for a hit whose words are not all in its headline fields, and where it comes from. */
+export function snippetSource(doc: SearchDoc, words: Array<{ word: string; field: string | null }>, index: SearchIndex): { snippet: string; page?: number; source: SnippetSource } | null {
   const headline = foldText(`${doc.title} ${doc.authors.join(' ')} ${doc.key} ${doc.tags.join(' ')} ${doc.venue}`);
   const wanting = words.filter(({ word, field }) =>
     field === 'fulltext' || field === 'note' || field === 'annotation' || (field === null && !headline.includes(word)));
-  if (wanting.length === 0) return {};
+  if (wanting.length === 0) return null;
   const terms = wanting.flatMap(({ word }) => index.expand(word).map((e) => e.term));
   if (wanting.every((w) => w.field !== 'fulltext')) {
-    const inNote = snippetAround(doc.note, terms) ?? snippetAround(doc.annotations.join(' · '), terms);
-    if (inNote) return { snippet: inNote };
+    const inNote = snippetAround(doc.note, terms);
+    if (inNote) return { snippet: inNote, source: 'note' };
+    const inAnnotation = snippetAround(doc.annotations.join(' · '), terms);
+    if (inAnnotation) return { snippet: inAnnotation, source: 'annotation' };
   }
-  for (let p = 0; p < doc.pages.length; p++) {
-    const s = snippetAround(doc.pages[p] as string, terms);
-    if (s) return { snippet: s, page: p + 1 };
+  const page = bestPage(doc.pages, wanting.map(({ word }) => index.expand(word).map((e) => e.term)));
+  if (page >= 0) {
+    const s = snippetAround(doc.pages[page] as string, terms);
+    if (s) return { snippet: s, page: page + 1, source: 'fulltext' };
   }
   if (wanting.every((w) => w.field === null)) {
     const inAbstract = snippetAround(doc.abstract, terms);
-    if (inAbstract) return { snippet: inAbstract };
+    if (inAbstract) return { snippet: inAbstract, source: 'abstract' };
   }
-  return {};
+  return null;
+}
+
+export function snippetOf(doc: SearchDoc, words: Array<{ word: string; field: string | null }>, index: SearchIndex): Pick<SearchHit, 'snippet' | 'page'> {
+  const found = snippetSource(doc, words, index);
+  if (!found) return {};
+  return found.page === undefined ? { snippet: found.snippet } : { snippet: found.snippet, page: found.page };
 }
 
 const SLOT_BITS = 2 ** 22;
@@ -109,8 +149,18 @@ export function rankSlots(matches: Float64Array, keep: (slot: number) => boolean
   return out;
 }
 
-/** Parses, evaluates and ranks: best first, ties by title. Never throws for a bad query. */
-export function runSearch(index: SearchIndex, ctx: EvalContext, query: string, options: SearchOptions = {}): SearchOutcome {
+export type RankOutcome =
+  | { ok: true; ids: ItemId[]; scores: number[]; total: number }
+  | { ok: false; error: QueryError };
+
+interface Ranked {
+  ok: true;
+  query: QueryNode;
+  matches: Float64Array;
+  slots: number[];
+}
+
+function rank(index: SearchIndex, ctx: EvalContext, query: string, options: SearchOptions): Ranked | { ok: false; error: QueryError } {
   const parsed = parseQuery(query, options.now ?? Date.now());
   if (!parsed.ok) return parsed;
   const matches = new QueryEvaluator(index, ctx).evaluate(parsed.query);
@@ -119,7 +169,30 @@ export function runSearch(index: SearchIndex, ctx: EvalContext, query: string, o
     const doc = index.doc(slot);
     return doc !== null && scope(doc);
   });
-  const words = positiveWords(parsed.query);
+  return { ok: true, query: parsed.query, matches, slots };
+}
+
+/** Every matching id, best first, with its score: what the table orders by Relevance (no snippets, no hits). */
+export function rankQuery(index: SearchIndex, ctx: EvalContext, query: string, options: SearchOptions = {}): RankOutcome {
+  const ranked = rank(index, ctx, query, options);
+  if (!ranked.ok) return ranked;
+  const n = Math.min(ranked.slots.length, options.limit ?? ranked.slots.length);
+  const ids = new Array<ItemId>(n);
+  const scores = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const slot = ranked.slots[i] as number;
+    ids[i] = (index.doc(slot) as SearchDoc).id;
+    scores[i] = Math.round((ranked.matches[slot] as number) * 1000) / 1000;
+  }
+  return { ok: true, ids, scores, total: ranked.slots.length };
+}
+
+/** Parses, evaluates and ranks: best first, ties by library order. Never throws for a bad query. */
+export function runSearch(index: SearchIndex, ctx: EvalContext, query: string, options: SearchOptions = {}): SearchOutcome {
+  const ranked = rank(index, ctx, query, options);
+  if (!ranked.ok) return ranked;
+  const { matches, slots } = ranked;
+  const words = positiveWords(ranked.query);
   const limit = options.limit ?? slots.length;
   const hits = slots.slice(0, limit).map((slot) => {
     const doc = index.doc(slot) as SearchDoc;

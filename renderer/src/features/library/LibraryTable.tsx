@@ -3,7 +3,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index.ts';
 import { rowAt } from '../../store/logic/row-pages.ts';
-import { GRID_TEMPLATES, ROW_HEIGHT } from './columns.ts';
+import type { ItemId } from '../../../../shared/model/ids.ts';
+import { GRID_TEMPLATES, ROW_HEIGHT, SNIPPET_ROW_HEIGHT } from './columns.ts';
+import { SearchResultsBar } from './SearchResultsBar.tsx';
 import { TableHeader } from './TableHeader.tsx';
 import { PlaceholderRow, TableRow } from './TableRow.tsx';
 import { RowContextMenu } from './RowContextMenu.tsx';
@@ -16,7 +18,9 @@ import './table.css';
  * page cache, asks for the pages it lacks as it scrolls and shows placeholders until they come.
  */
 export function LibraryTable() {
-  const { total, pages, shownFilter } = useStore(useShallow((s) => ({ total: s.total, pages: s.pages, shownFilter: s.shownQuery?.filter })));
+  const { total, pages, shownFilter, shownSort, rowMatches } = useStore(useShallow((s) => ({
+    total: s.total, pages: s.pages, shownFilter: s.shownQuery?.filter, shownSort: s.shownQuery?.sort.column, rowMatches: s.rowMatches,
+  })));
   const cursorIndex = useStore((s) => s.cursorIndex);
   const { loaded, multi, view } = useStore(useShallow((s) => ({ loaded: s.loaded, multi: s.selection.selected.size > 1, view: s.view })));
   const scroller = useRef<HTMLDivElement>(null);
@@ -26,10 +30,14 @@ export function LibraryTable() {
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    // A row with a snippet under it is taller; sizes come from what the pages say, nothing is measured in the DOM.
+    estimateSize: (i) => (rowMatches.get(rowAt(pages, i)?.id ?? ('' as ItemId))?.snippet ? SNIPPET_ROW_HEIGHT : ROW_HEIGHT),
     overscan: 10,
-    // Index keys (the default): with fixed row heights nothing is measured.
   });
+  // New answers may carry snippets (or drop them): the sizes are estimated again.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [rowMatches, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -56,6 +64,7 @@ export function LibraryTable() {
       data-testid="item-table"
       data-total={total}
       data-shown-filter={shownFilter ?? undefined}
+      data-shown-sort={shownSort}
       data-multi={multi || undefined}
       tabIndex={0}
       style={{
@@ -71,6 +80,7 @@ export function LibraryTable() {
         setMenu({ x: e.clientX, y: e.clientY });
       }}
     >
+      <SearchResultsBar />
       <TableHeader />
       <div ref={scroller} className="table-scroller">
         {total === 0 ? (

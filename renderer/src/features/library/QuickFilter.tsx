@@ -20,8 +20,8 @@ export function QuickFilter() {
       <input
         ref={input}
         type="search"
-        placeholder="Filter: title, author, year, key"
-        aria-label="Filter items"
+        placeholder="Search: words, author:, fulltext:…"
+        aria-label="Search the library"
         data-testid="quick-filter"
         spellCheck={false}
         autoComplete="off"
@@ -41,7 +41,7 @@ export function QuickFilter() {
         }}
       />
       {filter ? (
-        <button type="button" className="quick-filter-clear" aria-label="Clear filter" onClick={() => useStore.getState().setFilter('')}>
+        <button type="button" className="quick-filter-clear" aria-label="Clear search" onClick={() => useStore.getState().setFilter('')}>
           <Icon name="close" size={12} />
         </button>
       ) : null}

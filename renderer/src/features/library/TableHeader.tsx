@@ -1,10 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon.tsx';
-import { useStore } from '../../store/index.ts';
+import { shownSort, useStore } from '../../store/index.ts';
 import { COLUMNS } from './columns.ts';
 
 export function TableHeader() {
-  const { column, direction } = useStore(useShallow((s) => ({ column: s.sort.column, direction: s.sort.direction })));
+  const { column, direction } = useStore(useShallow((s) => {
+    const sort = shownSort(s);
+    return { column: sort.column, direction: sort.direction };
+  }));
   const toggleSort = useStore((s) => s.toggleSort);
   return (
     <div className="table-header" role="row" aria-rowindex={1}>

@@ -1,9 +1,13 @@
-import { memo, type DragEvent, type MouseEvent } from 'react';
+import { memo, useMemo, type DragEvent, type MouseEvent } from 'react';
+import type { RowMatch } from '../../../../shared/api/view-types.ts';
 import type { ItemRow } from '../../../../shared/model/item.ts';
+import { highlightRanges } from '../../../../shared/search/highlight.ts';
+import { HighlightedText } from '../../components/HighlightedText.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { selectedIds, useStore } from '../../store/index.ts';
 import { writeItemDrag } from '../dnd/drag-data.ts';
-import { COLUMNS } from './columns.ts';
+import { COLUMNS, MARKED_COLUMNS } from './columns.ts';
+import { RowSnippet } from './RowSnippet.tsx';
 
 interface TableRowProps {
   row: ItemRow;
@@ -30,6 +34,12 @@ function dragImage(count: number): HTMLElement {
 export const TableRow = memo(function TableRow({ row, index, top }: TableRowProps) {
   const selected = useStore((s) => s.selection.selected.has(row.id));
   const isCursor = useStore((s) => s.selection.cursor === row.id);
+  const match: RowMatch | undefined = useStore((s) => s.rowMatches.get(row.id));
+  const marks = useMemo(() => {
+    const terms = match?.terms ?? [];
+    if (terms.length === 0) return null;
+    return new Map(COLUMNS.filter((c) => MARKED_COLUMNS.has(c.id)).map((c) => [c.id, highlightRanges(c.text(row), terms)]));
+  }, [match, row]);
 
   const onMouseDown = (e: MouseEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
@@ -58,7 +68,8 @@ export const TableRow = memo(function TableRow({ row, index, top }: TableRowProp
     e.dataTransfer.setDragImage(dragImage(ids.length), -10, -6);
   };
 
-  const classes = ['table-row', index % 2 === 1 ? 'odd' : '', selected ? 'selected' : '', isCursor ? 'cursor' : ''].join(' ');
+  const snippet = match?.snippet ? (match as RowMatch & { snippet: string }) : null;
+  const classes = ['table-row', index % 2 === 1 ? 'odd' : '', selected ? 'selected' : '', isCursor ? 'cursor' : '', snippet ? 'with-snippet' : ''].join(' ');
   return (
     <div
       className={classes}
@@ -69,6 +80,7 @@ export const TableRow = memo(function TableRow({ row, index, top }: TableRowProp
       data-item-id={row.id}
       draggable
       style={{ transform: `translateY(${top}px)` }}
+      data-ranked-match={match ? match.fields.join(' ') : undefined}
       onMouseDown={onMouseDown}
       onClick={onClick}
       onDoubleClick={() => void useStore.getState().openReader(row.id)}
@@ -80,9 +92,10 @@ export const TableRow = memo(function TableRow({ row, index, top }: TableRowProp
       </div>
       {COLUMNS.map((c) => {
         const text = c.text(row);
+        const ranges = marks?.get(c.id);
         return (
           <div key={c.id} className={`cell ${c.className}${c.id === 'title' && !row.title ? ' placeholder' : ''}`} role="gridcell" title={text || undefined}>
-            {text}
+            {ranges && ranges.length > 0 ? <HighlightedText text={text} ranges={ranges} /> : text}
           </div>
         );
       })}
@@ -98,6 +111,7 @@ export const TableRow = memo(function TableRow({ row, index, top }: TableRowProp
         ) : null}
         {row.metadataPending ? <span data-testid="row-pending"><Icon name="warning" size={13} className="ind-pending" title="Metadata pending: added offline" /></span> : null}
       </div>
+      {snippet ? <RowSnippet itemId={row.id} match={snippet} /> : null}
     </div>
   );
 });

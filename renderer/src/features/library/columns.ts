@@ -19,6 +19,9 @@ export const COLUMNS: readonly Column[] = [
   { id: 'addedAt', label: 'Added', track: '84px', className: 'col-added num', text: (r) => r.addedAt.slice(0, 10) },
 ];
 
+/** Cells whose matched words are marked while searching. */
+export const MARKED_COLUMNS: ReadonlySet<SortColumn> = new Set(['title', 'authors', 'venue', 'key']);
+
 const template = (skip: readonly string[]): string =>
   `20px ${COLUMNS.filter((c) => !skip.includes(c.id)).map((c) => c.track).join(' ')} 76px`;
 
@@ -34,3 +37,5 @@ export const GRID_TEMPLATES = {
 } as const;
 
 export const ROW_HEIGHT = 26;
+/** A row with a snippet line under it (a full-text, note or abstract match). */
+export const SNIPPET_ROW_HEIGHT = 44;
