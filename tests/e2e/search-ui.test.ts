@@ -179,6 +179,13 @@ describe('searching in the window, end to end in Chromium', () => {
     expect(await snippet.getAttribute('data-page')).toBe('4');
     expect(await snippet.innerText()).toMatch(/^p\. 4: .*loss landscape of quokkas/);
     expect(await snippet.getByTestId('match-mark').allInnerTexts()).toEqual(['landscape', 'quokkas']);
+    // The snippet opens the reader at its page; the library tab brings the results back.
+    await snippet.click();
+    await expect.poll(() => page.getByTestId('reader-tab').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('reader-page-input').inputValue(), { timeout: 60_000 }).toBe('4');
+    await page.getByTestId('reader-tab-library').click();
+    await page.getByTestId('reader-tab-close').click();
+    await expect.poll(() => page.getByTestId('reader-tab').count()).toBe(0);
 
     // Ranked: both words in the title beats one in the title and one in the abstract.
     await box.fill('sharp minima');

@@ -128,13 +128,8 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
     async openMatch(id, source, page) {
       get().selectIds([id]);
       if (source !== 'fulltext' || page === null) return;
-      try {
-        const item = await getFolio().library.getItem(id);
-        const pdf = item.attachments.find((a) => a.mediaType === 'application/pdf');
-        if (pdf) await get().openAttachment(id, pdf);
-      } catch (error) {
-        get().pushToast('error', `Could not open the PDF: ${errorMessage(error)}`);
-      }
+      // The reader opens the item's first PDF at the page the snippet came from.
+      await get().openReaderAt({ itemId: id, attachmentId: null, pageIndex: Math.max(0, page - 1), annotationId: null });
     },
 
     revealItem(id) {
