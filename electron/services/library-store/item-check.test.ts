@@ -6,7 +6,10 @@ import { itemSchema } from './library-doc-schema.ts';
 const full = {
   ...makeTestItem(3),
   attachments: [{ id: 'a1', path: 'p', fileName: 'f.pdf', mediaType: 'application/pdf', size: 1, sha256: 'h', addedAt: 't' }],
-  annotations: [{ id: 'n1', attachmentId: 'a1', page: 2, kind: 'highlight', text: 't', comment: 'c', color: 'y', createdAt: 't' }],
+  annotations: [{
+    id: 'n1', attachmentId: 'a1', type: 'highlight', color: 'y', pageIndex: 2, pageLabel: '3', quads: [[0, 1, 2, 3, 4, 5, 6, 7]], rect: [0, 1, 2, 3],
+    text: 't', prefix: 'p', suffix: 's', textOffset: 4, comment: 'c', tags: ['x'], createdAt: 't', modifiedAt: 't', orphaned: false, pdfFingerprint: 'f',
+  }],
   note: { markdown: 'm', modifiedAt: 't' },
   source: { entryType: 'article', key: 'k', fields: [{ name: 'title', raw: 'T' }] },
   editedFields: ['title'],
