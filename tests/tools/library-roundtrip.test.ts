@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../shared/formats/bibtex/index.ts';
 import { runFolio } from '../helpers/folio-cli.ts';
-import { requireTexFile, requireTool } from './tex-tools.ts';
+import { bibitemKeys, bibtexErrors, latex, latexErrors, makeWorkDir, readIn, removeWorkDir, requireTexFile, requireTool, run, writeIn } from './tex-tools.ts';
 
 /*
  * biblatex-examples.bib through the library on disk: `folio import`, library.json in its compact
@@ -72,5 +72,49 @@ describe('biblatex-examples.bib through library.json and back', () => {
       expect(item.csl.abstract).toBeUndefined();
       expect(item.cslFromSource?.abstract).toBe('abstract');
     }
+  });
+
+  it('writes chained @strings in definition order after library.json, and bibtex expands them', () => {
+    requireTool('bibtex');
+    requireTool('pdflatex');
+    const library = join(dir, 'chained');
+    const source = join(dir, 'chained.bib');
+    // Sorted by name, "apub" would come before the "zorg" it is built from, and bibtex would leave it undefined.
+    writeFileSync(source, String.raw`@string{zorg = {Society for Chained Definitions}}
+@string{apub = zorg # { Press}}
+@string{mid = apub # {, Second Series}}
+@book{chain,
+  author = {Doe, Jane},
+  title = {Strings in Order},
+  publisher = mid,
+  year = 2020,
+}
+`);
+    expect(runFolio(['import', source, '--library', library]).status).toBe(0);
+    const out = join(dir, 'chained-export.bib');
+    expect(runFolio(['export', '--format', 'bibtex', '--library', library, '-o', out]).status).toBe(0);
+    const exported = readFileSync(out, 'utf8');
+    expect(exported.match(/^@string\{\w+/gm)).toEqual(['@string{zorg', '@string{apub', '@string{mid']);
+
+    const work = makeWorkDir();
+    writeIn(work, 'export.bib', exported);
+    writeIn(work, 'doc.tex', String.raw`\documentclass{article}
+\begin{document}
+\nocite{*}
+\bibliographystyle{plain}
+\bibliography{export}
+\end{document}
+`);
+    latex(work, 'pdflatex', 'doc');
+    run(work, 'bibtex', ['doc']);
+    const blg = readIn(work, 'doc.blg');
+    latex(work, 'pdflatex', 'doc');
+    const errors = [...bibtexErrors(blg), ...latexErrors(readIn(work, 'doc.log'))];
+    const bbl = readIn(work, 'doc.bbl');
+    removeWorkDir(work);
+    expect(errors).toEqual([]);
+    expect(blg).not.toMatch(/undefined/i);
+    expect(bibitemKeys(bbl)).toEqual(['chain']);
+    expect(bbl.replace(/\s+/g, ' ')).toContain('Society for Chained Definitions Press, Second Series');
   });
 });

@@ -94,4 +94,19 @@ describe('stored items (library.json from schema version 2)', () => {
     const item = makeTestItem(1);
     expect(fromStoredItem(item)).toEqual({ ok: true, item });
   });
+
+  it('writes @string definitions as pairs in definition order, and reads them back in that order', () => {
+    const [chained] = imported(String.raw`@string{zorg = {Society}}
+@string{apub = zorg # { Press}}
+@book{b, publisher = apub, title = {T}}
+`);
+    if (!chained) throw new Error('fixture did not parse');
+    expect(Object.keys(chained.source?.macros ?? {})).toEqual(['zorg', 'apub']);
+    const { line, back } = throughFile(chained);
+    expect(line).toContain('"macros":[["zorg","{Society}"],["apub","zorg # { Press}"]]');
+    expect(Object.keys((back as Item).source?.macros ?? {})).toEqual(['zorg', 'apub']);
+    expect(back).toEqual(chained);
+    const stored = JSON.parse(line) as { source: { macros: unknown } };
+    expect(fromStoredItem({ ...stored, source: { ...stored.source, macros: [['zorg']] } })).toMatchObject({ ok: false, problem: expect.stringMatching(/pairs/) });
+  });
 });

@@ -80,10 +80,22 @@ function derives(variable: string, field: BibtexField, value: unknown): boolean 
   });
 }
 
-/** The item as library.json holds it: `csl` without the variables its source gives back. */
+/**
+ * The item as library.json holds it: `csl` without the variables its source gives back, and the
+ * source's @string definitions as `[name, raw]` pairs in definition order (the file's keys are
+ * sorted, and a @string may use one defined before it).
+ */
 export function toStoredItem(item: Item): Item | Record<string, unknown> {
+  const source = item.source;
+  if (!source) return item;
+  const macros = source.macros;
+  const stored = macros && Object.keys(macros).length > 1 ? { ...item, source: { ...source, macros: Object.entries(macros) } } : item;
+  return withCslFromSource(stored, item);
+}
+
+function withCslFromSource(stored: Item | Record<string, unknown>, item: Item): Item | Record<string, unknown> {
   const fields = item.source?.fields;
-  if (!fields || fields.length === 0) return item;
+  if (!fields || fields.length === 0) return stored;
   const csl: Record<string, unknown> = item.csl;
   let fromSource: Record<string, string> | null = null;
   const seen = new Set<string>();
@@ -97,10 +109,10 @@ export function toStoredItem(item: Item): Item | Record<string, unknown> {
     if (value === undefined || !derives(variable, field, value)) continue;
     (fromSource ??= {})[variable] = field.name;
   }
-  if (!fromSource) return item;
+  if (!fromSource) return stored;
   const derived = fromSource;
   const kept = Object.fromEntries(Object.entries(csl).filter(([key]) => !Object.hasOwn(derived, key)));
-  return { ...item, csl: kept, [CSL_FROM_SOURCE]: derived };
+  return { ...stored, csl: kept, [CSL_FROM_SOURCE]: derived };
 }
 
 export type ExpandedItem = { ok: true; item: unknown } | { ok: false; problem: string };
@@ -111,9 +123,26 @@ export type ExpandedItem = { ok: true; item: unknown } | { ok: false; problem: s
  */
 export function fromStoredItem(value: unknown): ExpandedItem {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: true, item: value };
-  const record = value as Record<string, unknown>;
+  const withMacros = macrosAsRecord(value as Record<string, unknown>);
+  if (typeof withMacros === 'string') return { ok: false, problem: withMacros };
+  return withCsl(withMacros);
+}
+
+/** `source.macros` written as pairs becomes the name -> raw record again, in the same order. */
+function macrosAsRecord(record: Record<string, unknown>): Record<string, unknown> | string {
+  const source = record.source;
+  if (typeof source !== 'object' || source === null || !Array.isArray((source as { macros?: unknown }).macros)) return record;
+  const pairs = (source as { macros: unknown[] }).macros;
+  for (const pair of pairs) {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') return 'source.macros: not a list of [name, definition] pairs';
+  }
+  const macros = Object.fromEntries(pairs as Array<[string, string]>);
+  return { ...record, source: { ...(source as object), macros } };
+}
+
+function withCsl(record: Record<string, unknown>): ExpandedItem {
   const fromSource = record[CSL_FROM_SOURCE];
-  if (fromSource === undefined) return { ok: true, item: value };
+  if (fromSource === undefined) return { ok: true, item: record };
   if (typeof fromSource !== 'object' || fromSource === null || Array.isArray(fromSource)) return { ok: false, problem: `${CSL_FROM_SOURCE}: not an object` };
   const csl = record.csl;
   const fields = (record.source as { fields?: unknown } | undefined)?.fields;
