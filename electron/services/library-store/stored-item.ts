@@ -29,12 +29,15 @@ function plainText(raw: string): string | undefined {
   // `{…}` or `"…"`; anything else (a number, a macro, a # concatenation) has no rule.
   if (!((first === 123 && last === 125) || (first === 34 && last === 34))) return undefined;
   const inner = raw.slice(1, -1);
-  const text = inner.includes('{') || inner.includes('}') ? inner.replace(BRACES, '') : inner;
-  const plain = !text.includes('\n') && !text.includes('  ') && !text.includes('\t') && !text.includes('\r') && !text.startsWith(' ') && !text.endsWith(' ');
-  return plain ? text : text.replace(BLANKS, ' ').trim();
+  // includes() and replaceAll() of one character are several times quicker than a regex over a long abstract.
+  const text = inner.includes('{') || inner.includes('}') ? inner.replaceAll('{', '').replaceAll('}', '') : inner;
+  if (text.includes('  ') || text.includes('\n') || text.includes('\t') || text.includes('\r') || text.includes('\f') || text.includes('\v')) {
+    return text.replace(BLANKS, ' ').trim();
+  }
+  // No run of blanks inside: collapsing changes nothing, trimming may.
+  return text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32 ? text.trim() : text;
 }
 
-const BRACES = /[{}]/g;
 const BLANKS = /[ \t\n\r\f\v]+/g;
 
 const PLAIN_NAME_PART = /^[^{}\\,]+$/;
