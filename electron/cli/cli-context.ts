@@ -1,11 +1,9 @@
 import { FolioError } from '../../shared/api/api-error.ts';
 import type { Collection } from '../../shared/model/collection.ts';
 import type { ItemId } from '../../shared/model/ids.ts';
-import { createFolioService, openFolioService, type FolioService } from '../services/folio-service.ts';
+import type { FolioService } from '../services/folio-service.ts';
 import { resolveLibraryDir } from '../services/library-paths.ts';
 import { terminalText } from './terminal-text.ts';
-import { isDiskUnwritable, openReadOnlySnapshot } from '../services/library-store/read-only-snapshot.ts';
-import { writeErrorReason } from '../services/library-store/write-health.ts';
 
 /** Exit codes: 0 everything done, 2 done with some entries skipped, 1 failed (nothing written). */
 export const EXIT_OK = 0;
@@ -41,6 +39,10 @@ export function humanIo(io: CliIo): CliIo {
  * the lock: it reads the library as it is on disk and changes nothing.
  */
 async function openForCommand(dir: string, readOnly: boolean, acceptSalvage: boolean): Promise<FolioService> {
+  // Loaded here, not at the top: `folio --help` and a usage error need none of the services.
+  const { createFolioService, openFolioService } = await import('../services/folio-service.ts');
+  const { isDiskUnwritable, openReadOnlySnapshot } = await import('../services/library-store/read-only-snapshot.ts');
+  const { writeErrorReason } = await import('../services/library-store/write-health.ts');
   try {
     // A one-shot command searches in this thread: no worker to start, and nothing else waits on the event loop.
     return await openFolioService(dir, 'cli', { host: 'web', acceptSalvage, search: { inThread: true } });

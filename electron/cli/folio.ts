@@ -1,15 +1,6 @@
 #!/usr/bin/env node
 import { FolioError } from '../../shared/api/api-error.ts';
 import { EXIT_FAILED, UsageError, humanIo, processIo, type CliIo } from './cli-context.ts';
-import { annotationsCommand } from './commands/annotations-command.ts';
-import { collectionCommand } from './commands/collection-command.ts';
-import { exportCommand } from './commands/export-command.ts';
-import { importCommand } from './commands/import-command.ts';
-import { keyCommand } from './commands/key-command.ts';
-import { listCommand } from './commands/list-command.ts';
-import { pdfCommand } from './commands/pdf-command.ts';
-import { relatedCommand } from './commands/related-command.ts';
-import { searchCommand } from './commands/search-command.ts';
 
 const USAGE = `Usage: folio <command> [options]   (the library: --library DIR, FOLIO_LIBRARY, or the app's default)
 
@@ -33,16 +24,19 @@ could be read (without it Folio says what would be lost and changes nothing).
 Exit codes: 0 done, 2 done but some entries were skipped or not found, 1 failed (nothing written).
 `;
 
-const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
-  import: importCommand,
-  export: exportCommand,
-  list: listCommand,
-  collection: collectionCommand,
-  key: keyCommand,
-  search: searchCommand,
-  related: relatedCommand,
-  annotations: annotationsCommand,
-  pdf: pdfCommand,
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+/** Each command's module loads only when it runs: a one-shot process pays for what it uses. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  import: async () => (await import('./commands/import-command.ts')).importCommand,
+  export: async () => (await import('./commands/export-command.ts')).exportCommand,
+  list: async () => (await import('./commands/list-command.ts')).listCommand,
+  collection: async () => (await import('./commands/collection-command.ts')).collectionCommand,
+  key: async () => (await import('./commands/key-command.ts')).keyCommand,
+  search: async () => (await import('./commands/search-command.ts')).searchCommand,
+  related: async () => (await import('./commands/related-command.ts')).relatedCommand,
+  annotations: async () => (await import('./commands/annotations-command.ts')).annotationsCommand,
+  pdf: async () => (await import('./commands/pdf-command.ts')).pdfCommand,
 };
 
 export async function runCli(argv: string[], rawIo: CliIo = processIo): Promise<number> {
@@ -52,12 +46,13 @@ export async function runCli(argv: string[], rawIo: CliIo = processIo): Promise<
     io.out(USAGE);
     return name ? 0 : EXIT_FAILED;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.err(`folio: unknown command "${name}"\n\n${USAGE}`);
     return EXIT_FAILED;
   }
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError) io.err(`folio ${name}: ${error.message}\n`);
@@ -86,4 +81,8 @@ export async function main(argv: string[], io: CliIo = processIo, run: typeof ru
   process.exitCode = code;
 }
 
-if (import.meta.main) await main(process.argv.slice(2));
+if (import.meta.main) {
+  // See folio-bin.js: the command modules, loaded from here on, are cached compiled.
+  (await import('node:module')).enableCompileCache();
+  await main(process.argv.slice(2));
+}

@@ -15,6 +15,7 @@ import { KeyIndex } from '../../shared/library/key-index.ts';
 import { createKeyMethods } from './key-methods.ts';
 import { createLibraryMethods } from './library-methods.ts';
 import type { LibraryOwner, LibraryStore } from './library-store/library-store.ts';
+import { openLibraryStore } from './library-store/open-library-store.ts';
 import { createNoteMethods } from './note-methods.ts';
 import { createAnnotationMethods } from './annotations/annotation-methods.ts';
 import { createPdfAnnotationMethods } from './pdf-annotations/pdf-annotation-methods.ts';
@@ -182,6 +183,11 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
  * rows cache it returns before the library has loaded: await `ready` before touching `store`.
  */
 export async function openFolioService(folder: string, owner: LibraryOwner, options: FolioServiceOptions): Promise<FolioService> {
+  // A one-shot command needs the whole library anyway: no rows cache to read at open or to write at close.
+  if (owner === 'cli') {
+    const store = await openLibraryStore(folder, { owner, ...(options.acceptSalvage !== undefined ? { acceptSalvage: options.acceptSalvage } : {}) });
+    return createFolioService(store, options);
+  }
   return openWarmService({
     folder,
     owner,

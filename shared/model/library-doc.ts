@@ -1,7 +1,7 @@
 import type { Collection } from './collection.ts';
 import type { Item } from './item.ts';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export interface AutoExportTarget {
   id: string;

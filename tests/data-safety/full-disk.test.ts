@@ -79,9 +79,10 @@ describe('a full disk, on a real 8 MB tmpfs, through the real CLI', () => {
 
   it('prints success only for what is durable: the journal holds an import that library.json had no room for', () => {
     const size = itemBytes(readFileSync(join(inputs, 'some.bib'), 'utf8'));
-    expect(size * 1.4).toBeLessThan(freeBytes() + statSync(filler).size);
-    // Room for the journal record, not for library.json's temp copy beside it.
-    leaveFree(Math.round(size * 1.4));
+    expect(size * 1.8).toBeLessThan(freeBytes() + statSync(filler).size);
+    // Room for the journal record, not for library.json's temp copy beside it. The journal holds whole items,
+    // about 1.5 times what they add to library.json, where CSL that the BibTeX source gives back is not repeated.
+    leaveFree(Math.round(size * 1.8));
     const result = runFolio(['import', join(inputs, 'some.bib'), '--library', lib]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Imported 500 items/);

@@ -1,4 +1,5 @@
 import type { LibraryDoc } from '../../../shared/model/library-doc.ts';
+import { toStoredItem } from './stored-item.ts';
 import { TimeSlicer } from './time-slicer.ts';
 
 /**
@@ -39,7 +40,7 @@ const CHUNK_CHARS = 1 << 17;
 /**
  * library.json as text chunks of about 128k characters (small enough that
  * encoding one stays well under a frame): the header keys one per line, then
- * one collection per line and one item per line. Yields the event loop every
+ * one collection per line and one item per line, each in its stored form (stored-item.ts). Yields the event loop every
  * `sliceMs`, so 50k items never block it for more than a frame. The caller must
  * pass arrays it will not mutate meanwhile (items are immutable; the arrays are snapshots).
  */
@@ -54,7 +55,8 @@ export async function* serializeLibraryDoc(doc: LibraryDoc, sliceMs = 5): AsyncG
   chunk += '],\n' + ITEMS_OPEN_LINE + '\n';
   const items = doc.items;
   for (let i = 0; i < items.length; i++) {
-    chunk += canonicalJson(items[i]) + (i < items.length - 1 ? ',\n' : '\n');
+    const item = items[i];
+    chunk += (item ? canonicalJson(toStoredItem(item)) : 'null') + (i < items.length - 1 ? ',\n' : '\n');
     if (chunk.length >= CHUNK_CHARS) {
       yield chunk;
       chunk = '';

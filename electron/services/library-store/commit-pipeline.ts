@@ -17,6 +17,8 @@ interface Batch {
   waiters: Waiter[];
   /** Undoes each commit's in-memory change, in commit order. */
   undos: Array<() => void>;
+  /** Writing library.json whole failed once: this batch goes through the journal and its retries. */
+  viaJournal?: boolean;
 }
 
 export interface CommitPipelineDeps {
@@ -28,6 +30,14 @@ export interface CommitPipelineDeps {
   failFast: boolean;
   /** A batch that was given up: its changes were undone in memory, commits `firstSeq`..`seq`. */
   onAbandoned: (firstSeq: number, seq: number) => void;
+  /**
+   * A batch that puts at least this many items is not journalled: `writeWhole` writes the whole
+   * library (which holds it in memory) as a new library.json, atomically. Such a record would
+   * set off a compaction at once anyway, so this saves writing it twice.
+   */
+  wholeWriteItems: number;
+  /** Folds everything in memory into library.json; resolves once it is durable. */
+  writeWhole: () => Promise<void>;
 }
 
 /**
@@ -43,6 +53,8 @@ export class CommitPipeline {
   private readonly onWritten: () => void;
   private readonly failFast: boolean;
   private readonly onAbandoned: (firstSeq: number, seq: number) => void;
+  private readonly wholeWriteItems: number;
+  private readonly writeWhole: () => Promise<void>;
   private pending: Batch | null = null;
   private queue: Batch[] = [];
   private inFlight: Batch | null = null;
@@ -59,6 +71,15 @@ export class CommitPipeline {
     this.onWritten = deps.onWritten;
     this.failFast = deps.failFast;
     this.onAbandoned = deps.onAbandoned;
+    this.wholeWriteItems = deps.wholeWriteItems;
+    this.writeWhole = deps.writeWhole;
+  }
+
+  private writesWhole(batch: Batch): boolean {
+    if (batch.viaJournal) return false;
+    let items = 0;
+    for (const op of batch.ops) if (op.op === 'putItems') items += op.items.length;
+    return items >= this.wholeWriteItems;
   }
 
   /** Called after the ops were applied in memory as change number `seq`; `undo` reverts them if the write is given up. */
@@ -118,12 +139,18 @@ export class CommitPipeline {
         const batch = this.queue[0];
         if (!batch) break;
         this.inFlight = batch;
+        const whole = this.writesWhole(batch);
         try {
-          await this.journal.append(batch.seq, batch.ops);
+          if (whole) await this.writeWhole();
+          else await this.journal.append(batch.seq, batch.ops);
         } catch (error) {
           this.inFlight = null;
+          if (whole && !this.failFast) {
+            batch.viaJournal = true;
+            continue;
+          }
           if (this.failFast || !isRetryableWriteError(error)) {
-            this.abandon(batch, error);
+            this.abandon(batch, error, whole ? 'library.json' : 'library.journal');
             continue;
           }
           this.health.fail('journal', describeWriteError('library.journal', error));
@@ -146,11 +173,11 @@ export class CommitPipeline {
   }
 
   /** A write that retrying cannot fix (or that the CLI will not wait for): undo it in memory and fail its commits with the reason. */
-  private abandon(batch: Batch, error: unknown): void {
+  private abandon(batch: Batch, error: unknown, file: string): void {
     if (this.queue[0] === batch) this.queue.shift();
     for (let i = batch.undos.length - 1; i >= 0; i--) batch.undos[i]?.();
     this.onAbandoned(batch.firstSeq, batch.seq);
-    const message = describeUnsavedChange('library.journal', error);
+    const message = describeUnsavedChange(file, error);
     this.health.fail('journal', message);
     const failure = new FolioError('IO', message);
     const waiters = batch.waiters;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +10,10 @@ import { openLibraryStore } from './open-library-store.ts';
 const CHILD = fileURLToPath(new URL('../../../tests/helpers/store-crash-child.ts', import.meta.url));
 
 /** Runs the committing child until it has acknowledged `killAfter` commits (+ a little), SIGKILLs it, and returns the highest count it acknowledged. */
-function runAndKill(dir: string, killAfter: number, extraMs: number): Promise<number> {
+function runAndKill(dir: string, killAfter: number, extraMs: number, mode: { batch: number; whole: boolean } = { batch: 20, whole: false }): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--no-warnings', CHILD, dir, '20'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [CHILD, dir, String(mode.batch), ...(mode.whole ? ['whole'] : [])];
+    const child = spawn(process.execPath, ['--no-warnings', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let acknowledged = -1;
     let seen = 0;
     let stderr = '';
@@ -69,3 +70,36 @@ describe('crash safety', () => {
     }, 30_000);
   }
 });
+
+describe('crash safety of a large commit written as a new library.json', () => {
+  let dir = '';
+  let remove = async (): Promise<void> => undefined;
+  beforeAll(async () => {
+    ({ dir, remove } = await tempLibraryFolder('crash-whole'));
+  });
+  afterAll(async () => {
+    await remove();
+  });
+
+  // 500 items of ~1.5 KB a commit, each written whole: the kills land while the growing library.json is being written.
+  const BATCH = 500;
+  const killPoints: Array<[number, number]> = [[1, 0], [1, 15], [2, 5], [1, 40], [2, 25], [1, 80]];
+  for (const [killAfter, extraMs] of killPoints) {
+    it(`leaves the old or the new library, never half of one (after ${killAfter} commits + ${extraMs} ms)`, async () => {
+      const acknowledged = await runAndKill(dir, killAfter, extraMs, { batch: BATCH, whole: true });
+      expect(acknowledged).toBeGreaterThan(0);
+      // Nothing went through the journal: library.json alone holds every acknowledged commit.
+      expect((await readFile(join(dir, 'library.journal'), 'utf8').catch(() => '')).length).toBe(0);
+      const onDisk = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')) as { items: unknown[] };
+      expect(onDisk.items.length % BATCH).toBe(0);
+      expect(onDisk.items.length).toBeGreaterThanOrEqual(acknowledged);
+
+      const store = await openLibraryStore(dir, { owner: 'test' });
+      expect(store.itemCount()).toBe(onDisk.items.length);
+      for (let n = 0; n < acknowledged; n += 97) expect(store.getItem(makeTestItem(n).id)?.citationKey).toBe(makeTestItem(n).citationKey);
+      await store.close();
+      expect((await readdir(dir)).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    }, 60_000);
+  }
+});
+

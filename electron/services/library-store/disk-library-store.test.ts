@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { asCollectionId } from '../../../shared/model/ids.ts';
-import { DEFAULT_SETTINGS } from '../../../shared/model/library-doc.ts';
+import { CURRENT_SCHEMA_VERSION, DEFAULT_SETTINGS } from '../../../shared/model/library-doc.ts';
 import { makeTestItem, makeTestItems } from '../../../tests/helpers/store-items.ts';
 import { journalLines, tempLibraryFolder, waitFor } from '../../../tests/helpers/store-test-support.ts';
 import { serializeLibraryDocToString } from './canonical-json.ts';
@@ -51,7 +51,7 @@ describe('openLibraryStore', () => {
     const itemLines = lines.slice(first + 1, lines.indexOf(']', first));
     expect(itemLines).toHaveLength(29);
     for (const line of itemLines) expect(JSON.parse(line.replace(/,$/, ''))).toHaveProperty('id');
-    expect(lines.slice(0, 4)).toEqual(['{', '"schemaVersion": 1,', `"journalSeq": ${parsed.journalSeq},`, expect.stringMatching(/^"settings": \{.*\},$/)]);
+    expect(lines.slice(0, 4)).toEqual(['{', `"schemaVersion": ${CURRENT_SCHEMA_VERSION},`, `"journalSeq": ${parsed.journalSeq},`, expect.stringMatching(/^"settings": \{.*\},$/)]);
 
     const reopened = await openLibraryStore(dir, { owner: 'test' });
     expect([...reopened.items()]).toEqual(before.items);

@@ -68,6 +68,8 @@ export class DiskLibraryStore implements LibraryStore {
       onWritten: () => this.compactor.afterAppend(),
       failFast: deps.failFast,
       onAbandoned: (first, last) => this.abandoned.push([first, last]),
+      wholeWriteItems: deps.tuning.wholeWriteItems,
+      writeWhole: () => this.compactor.request(),
     });
     this.compactor = new Compactor({ ...deps, pipeline: this.pipeline, memSeq: () => this.memSeq });
   }

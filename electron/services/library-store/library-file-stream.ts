@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CURRENT_SCHEMA_VERSION, type LibraryDoc } from '../../../shared/model/library-doc.ts';
 import { ITEMS_OPEN_LINE } from './canonical-json.ts';
 import { isItemShaped } from './item-check.ts';
+import { fromStoredItem } from './stored-item.ts';
 import { docHeaderSchema } from './library-doc-schema.ts';
 import type { FileFingerprint } from './library-file.ts';
 import type { StoreFs } from './store-fs.ts';
@@ -75,8 +76,9 @@ class LineLayout {
     } catch {
       return false;
     }
-    if (!isItemShaped(value)) return false;
-    this.items.push(value);
+    const whole = fromStoredItem(value);
+    if (!whole.ok || !isItemShaped(whole.item)) return false;
+    this.items.push(whole.item);
     return true;
   }
 

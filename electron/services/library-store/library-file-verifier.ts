@@ -4,6 +4,7 @@ import { docHeaderSchema, itemProblem } from './library-doc-schema.ts';
 import { parseLibraryBytes } from './library-file.ts';
 import { LIBRARY_MIGRATIONS, type LibraryMigration } from './migrations.ts';
 import { readWholeFile, type StoreFs } from './store-fs.ts';
+import { fromStoredItem } from './stored-item.ts';
 import { TimeSlicer } from './time-slicer.ts';
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
@@ -77,7 +78,8 @@ async function verifiesLineByLine(fs: StoreFs, path: string, sliceMs: number): P
 function itemLineValid(line: string, followedByAnother: boolean): boolean {
   if (line.endsWith(',') !== followedByAnother) return false;
   try {
-    return itemProblem(JSON.parse(followedByAnother ? line.slice(0, -1) : line)) === null;
+    const whole = fromStoredItem(JSON.parse(followedByAnother ? line.slice(0, -1) : line));
+    return whole.ok && itemProblem(whole.item) === null;
   } catch {
     return false;
   }

@@ -6,6 +6,7 @@ import { libraryDocProblem } from './library-doc-schema.ts';
 import { streamLibraryFile } from './library-file-stream.ts';
 import { LIBRARY_MIGRATIONS, migrateLibraryDoc, type LibraryMigration } from './migrations.ts';
 import { isNotFound, nodeStoreFs, readWholeFile, writeAll, type StoreFs } from './store-fs.ts';
+import { fromStoredItem } from './stored-item.ts';
 import { replaceFileAtomic } from './write-file-atomic.ts';
 
 /** What we know about library.json as we last read or wrote it, to spot edits made behind our back. */
@@ -29,9 +30,23 @@ export function parseLibraryBytes(bytes: Buffer, migrations: readonly LibraryMig
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'it is not a Folio library (the top level is not a JSON object)' };
   const migrated = migrateLibraryDoc(raw as Record<string, unknown>, migrations);
   if (!migrated.ok) return { ok: false, reason: migrated.message };
+  const whole = expandStoredItems(migrated.doc);
+  if (whole) return { ok: false, reason: `it does not have the shape of a Folio library (${whole})` };
   const problem = libraryDocProblem(migrated.doc);
   if (problem) return { ok: false, reason: `it does not have the shape of a Folio library (${problem})` };
   return { ok: true, doc: migrated.doc as unknown as LibraryDoc, migratedFrom: migrated.from === (migrated.doc.schemaVersion as number) ? null : migrated.from };
+}
+
+/** Makes the items of a migrated document whole again (stored-item.ts), in place; the first problem, or null. */
+function expandStoredItems(doc: Record<string, unknown>): string | null {
+  const items = doc.items;
+  if (!Array.isArray(items)) return null;
+  for (let i = 0; i < items.length; i++) {
+    const whole = fromStoredItem(items[i]);
+    if (!whole.ok) return `item ${i + 1}: ${whole.problem}`;
+    items[i] = whole.item;
+  }
+  return null;
 }
 
 export async function hashFile(fs: StoreFs, path: string): Promise<string> {

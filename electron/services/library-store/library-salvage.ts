@@ -4,6 +4,7 @@ import type { Item } from '../../../shared/model/item.ts';
 import { CURRENT_SCHEMA_VERSION, emptyLibraryDoc, type LibraryDoc, type LibrarySettings } from '../../../shared/model/library-doc.ts';
 import { COLLECTIONS_OPEN_LINE, ITEMS_OPEN_LINE } from './canonical-json.ts';
 import { collectionSchema, itemProblem, settingsSchema } from './library-doc-schema.ts';
+import { fromStoredItem } from './stored-item.ts';
 
 /** What a line-by-line reading of a damaged library.json could keep. */
 export interface SalvagedLibrary {
@@ -81,8 +82,10 @@ export function salvageLibraryBytes(bytes: Uint8Array): SalvagedLibrary | null {
       else if (entry?.[0] === 'journalSeq' && Number.isSafeInteger(entry[1]) && (entry[1] as number) >= 0) journalSeq = entry[1] as number;
       else if (entry?.[0] === 'settings' && settingsSchema.safeParse(entry[1]).success && recordValueProblem(entry[1]) === null) settings = entry[1] as LibrarySettings;
     } else if (line !== '') {
-      const value = parseJson(line.endsWith(',') ? line.slice(0, -1) : line);
-      if (section === 'items' && itemProblem(value) === null && recordValueProblem(value) === null) {
+      const parsed = parseJson(line.endsWith(',') ? line.slice(0, -1) : line);
+      const whole = section === 'items' ? fromStoredItem(parsed) : null;
+      const value = whole?.ok ? whole.item : parsed;
+      if (whole?.ok && itemProblem(value) === null && recordValueProblem(value) === null) {
         const item = value as Item;
         items.set(item.id, item);
       } else if (section === 'collections' && collectionSchema.safeParse(value).success) {

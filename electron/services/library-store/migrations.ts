@@ -1,4 +1,5 @@
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/library-doc.ts';
+import { CSL_FROM_SOURCE } from './stored-item.ts';
 
 export type RawLibraryDoc = Record<string, unknown>;
 
@@ -9,10 +10,27 @@ export interface LibraryMigration {
 }
 
 /**
- * Version 1 is the first released format, so there is nothing to migrate yet.
- * Append `{ from: 1, migrate }` here when version 2 comes, and bump CURRENT_SCHEMA_VERSION.
+ * 1 -> 2: items are written compact (stored-item.ts): a CSL variable that one of the item's own
+ * BibTeX source fields gives back exactly is named in `cslFromSource` instead of being stored
+ * twice. A version 1 item is a version 2 item with nothing left out, so the step only drops a
+ * stray `cslFromSource` key (unknown keys survive in version 1, and this one would now be read as
+ * the marker). The store backs the old file up before writing the migrated one (library-recovery.ts),
+ * and the next write gives the compact form.
  */
-export const LIBRARY_MIGRATIONS: readonly LibraryMigration[] = [];
+const compactItems: LibraryMigration = {
+  from: 1,
+  migrate: (doc) => {
+    if (!Array.isArray(doc.items)) return doc;
+    const items = doc.items.map((item: unknown) => {
+      if (typeof item !== 'object' || item === null || !Object.hasOwn(item, CSL_FROM_SOURCE)) return item;
+      return Object.fromEntries(Object.entries(item).filter(([key]) => key !== CSL_FROM_SOURCE));
+    });
+    return { ...doc, items };
+  },
+};
+
+/** One step per version; append `{ from: N, migrate }` and bump CURRENT_SCHEMA_VERSION for the next format. */
+export const LIBRARY_MIGRATIONS: readonly LibraryMigration[] = [compactItems];
 
 export type MigrationResult =
   | { ok: true; doc: RawLibraryDoc; from: number }

@@ -33,7 +33,7 @@ export interface OpenLibraryStoreOptions {
   tuning?: Partial<StoreTuning>;
   /** A lock already taken with lockLibraryFolder on this folder; the store owns it from here (released on close or on a failed open). */
   lock?: LibraryLock;
-  /** Keep rows-cache.json: write it at a clean close (and drop the old one at open). */
+  /** Write rows-cache.json at a clean close. Every open drops the old one, whoever opens. */
   rowsCache?: boolean;
   /** Fail a commit whose write fails instead of retrying it; defaults to true for the CLI, which must end and say why. */
   failFast?: boolean;
@@ -86,7 +86,8 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
     await removeStaleTemps(fs, join(root, BACKUPS_DIR));
     // The cache lives only from a clean close to the next open, so a session that ends in a crash
     // can never leave one behind that looks valid (mtime resolution is 2 s on some file systems).
-    if (options.rowsCache) await removeRowsCache(fs, root);
+    // A process that changes the library without writing a new cache (the CLI) must not leave the old one behind either.
+    await removeRowsCache(fs, root);
 
     const adapter = new LibraryFileAdapter(join(root, LIBRARY_FILE), { fs, migrations, sliceMs: tuning.sliceMs });
     const low = new Low<LibraryDoc>(adapter, emptyLibraryDoc());

@@ -16,6 +16,8 @@ export interface StoreTuning {
   flushTimeoutMs: number;
   /** Longest stretch of serialisation work before yielding to the event loop. */
   sliceMs: number;
+  /** A commit putting at least this many items is written as a new library.json instead of a journal record. */
+  wholeWriteItems: number;
 }
 
 export const DEFAULT_TUNING: StoreTuning = {
@@ -27,4 +29,6 @@ export const DEFAULT_TUNING: StoreTuning = {
   retryDelaysMs: DEFAULT_RETRY_DELAYS_MS,
   flushTimeoutMs: 15_000,
   sliceMs: 5,
+  // About 8 MB of journal (compactJournalBytes) at ~2 KB an item: such a record would be compacted at once.
+  wholeWriteItems: 4_000,
 };

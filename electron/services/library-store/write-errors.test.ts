@@ -125,4 +125,34 @@ describe('write errors', () => {
     await store.close();
     expect(await tempFilesIn(dir)).toEqual([]);
   });
+
+  it('a commit written whole as library.json: on ENOSPC the CLI refuses it at once, nothing changed; the window journals it instead', async () => {
+    const items = Array.from({ length: 5 }, (_, i) => makeTestItem(i));
+    const first = faultyFs('ENOSPC', 'write');
+    const cli = await openLibraryStore(dir, { owner: 'cli', fs: first.fs, tuning: { wholeWriteItems: 5 } });
+    const before = await fsp.readFile(join(dir, 'library.json'));
+    first.setFailing(true);
+    await expect(cli.commit([{ op: 'putItems', items }])).rejects.toThrow(/Could not save library\.json: the disk is full \(ENOSPC\)\. The change was not made/);
+    expect(cli.itemCount()).toBe(0);
+    first.setFailing(false);
+    await cli.close();
+    expect((await fsp.readFile(join(dir, 'library.json'))).equals(before)).toBe(true);
+    expect(await tempFilesIn(dir)).toEqual([]);
+
+    // Only library.json's temp file fails: the journal takes the record.
+    let failLibrary = true;
+    const journalOnly: StoreFs = {
+      ...nodeStoreFs,
+      open: (path, flags, mode) => (failLibrary && String(path).includes('library.json') && flags !== 'r' ? Promise.reject(ioError('ENOSPC')) : nodeStoreFs.open(path, flags, mode)),
+    };
+    const again = await openLibraryStore(dir, { owner: 'test', fs: journalOnly, tuning: { wholeWriteItems: 5, quietCompactMs: 60_000 } });
+    await again.commit([{ op: 'putItems', items }]);
+    expect((await fsp.stat(join(dir, 'library.journal'))).size).toBeGreaterThan(0);
+    failLibrary = false;
+    await again.close();
+    const reopened = await openLibraryStore(dir, { owner: 'test' });
+    expect(reopened.itemCount()).toBe(5);
+    await reopened.close();
+  });
 });
+

@@ -31,6 +31,18 @@ describe('exportBibtex: imported items', () => {
 }
 @misc{plain, note = "quoted {"x"}"}`;
 
+  it('writes each @string after the ones it uses, whatever order the item holds them in', () => {
+    const [chained] = imported(`@string{zorg = {Society}}
+@string{apub = zorg # { Press}}
+@string{mid = apub # {, Second Series}}
+@book{b, publisher = mid, title = {T}}`);
+    if (!chained?.source?.macros) throw new Error('fixture did not parse');
+    // An older library.json kept them sorted by name.
+    const sorted = Object.fromEntries(Object.entries(chained.source.macros).sort(([a], [b]) => a.localeCompare(b)));
+    const { text } = exportBibtex([{ ...chained, source: { ...chained.source, macros: sorted } }], { dialect: 'bibtex' });
+    expect(text.match(/^@string\{\w+/gm)).toEqual(['@string{zorg', '@string{apub', '@string{mid']);
+  });
+
   it('reproduces type, key and every raw field, with @preamble and @string first', () => {
     const items = imported(source);
     const { text, warnings } = exportBibtex(items, { dialect: 'bibtex' });

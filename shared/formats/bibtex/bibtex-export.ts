@@ -3,7 +3,7 @@ import type { Item } from '../../model/item.ts';
 import { cslVariableOfField } from './bibtex-fields.ts';
 import { entryTypeOf } from './bibtex-types.ts';
 import { fieldsFromCsl, type BibtexDialect } from './csl-to-bibtex.ts';
-import { inlineMacros, referencedKeys } from './bibtex-raw-values.ts';
+import { inlineMacros, macroNamesIn, referencedKeys } from './bibtex-raw-values.ts';
 
 export type { BibtexDialect } from './csl-to-bibtex.ts';
 
@@ -175,8 +175,31 @@ export function planBibtexExport(items: Item[], options: BibtexExportOptions): B
 
   const header: string[] = [];
   for (const p of preambles) header.push(`@preamble{${p}}\n`);
-  if (macros.size > 0) header.push([...macros.values()].map((m) => `@string{${m.name} = ${m.raw}}\n`).join(''));
+  if (macros.size > 0) header.push(definitionOrder(macros).map((m) => `@string{${m.name} = ${m.raw}}\n`).join(''));
   return { header, ordered, inlineFor, warnings };
+}
+
+/**
+ * The @strings in the order they were met, except that each comes after the ones its value uses:
+ * bibtex expands a @string when it reads it, so `@string{b = a # " x"}` before `@string{a = …}`
+ * leaves b undefined. A library may hold an item's macros in any order (older library.json files
+ * sorted them by name), so the order is worked out here, not trusted.
+ */
+function definitionOrder(macros: ReadonlyMap<string, { name: string; raw: string }>): Array<{ name: string; raw: string }> {
+  const out: Array<{ name: string; raw: string }> = [];
+  const placed = new Set<string>();
+  const visiting = new Set<string>();
+  const place = (lower: string): void => {
+    const macro = macros.get(lower);
+    if (!macro || placed.has(lower) || visiting.has(lower)) return;
+    visiting.add(lower);
+    for (const used of macroNamesIn(macro.raw)) place(used.toLowerCase());
+    visiting.delete(lower);
+    placed.add(lower);
+    out.push(macro);
+  };
+  for (const lower of macros.keys()) place(lower);
+  return out;
 }
 
 /**

@@ -13,6 +13,16 @@ function literalValue(raw: string): string | null {
   }
 }
 
+/** The @string names a raw value uses (`jt # { 2}` -> jt); none when it does not parse. */
+export function macroNamesIn(raw: string): string[] {
+  try {
+    return scanValue(raw, 0, () => undefined).macros;
+  } catch (err) {
+    if (err instanceof BibSyntaxError) return [];
+    throw err;
+  }
+}
+
 /** Keys named by `crossref` and `xdata` (a comma-separated list). */
 export function referencedKeys(fields: readonly BibtexField[]): Array<{ field: string; key: string }> {
   const out: Array<{ field: string; key: string }> = [];
