@@ -31,6 +31,7 @@ import { createSearchMethods, savedSearchIds } from './search/search-methods.ts'
 import { createViewMethods } from './view/view-methods.ts';
 import { SearchedViews } from './view/searched-views.ts';
 import { ConnectorPairings } from './connector/connector-pairings.ts';
+import { UNBUILT_HISTORY, UNBUILT_SYNC } from './sync/unbuilt-sync-methods.ts';
 
 export interface FolioServiceOptions {
   host: LibraryInfo['host'];
@@ -139,6 +140,8 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       pendingPairing: async () => pairings.pending(),
       answerPairing: (promptId, allow) => pairings.answer(promptId, allow),
     },
+    sync: UNBUILT_SYNC,
+    history: UNBUILT_HISTORY,
   };
 
   return {

@@ -7,6 +7,7 @@ import { SHELL_ARG_SCHEMAS, UI_ARG_SCHEMAS } from './schemas-ui-shell.ts';
 import { BIBLIOGRAPHY_ARG_SCHEMAS, SETTINGS_ARG_SCHEMAS } from './schemas-bibliography.ts';
 import { SEARCH_ARG_SCHEMAS } from './schemas-search.ts';
 import { ANNOTATION_ARG_SCHEMAS } from './schemas-annotations.ts';
+import { HISTORY_ARG_SCHEMAS, SYNC_ARG_SCHEMAS } from './schemas-sync.ts';
 import { ATTACHMENT_ARG_SCHEMAS, CONNECTOR_ARG_SCHEMAS, DUPLICATE_ARG_SCHEMAS, LOOKUP_ARG_SCHEMAS } from './schemas-adding.ts';
 
 type Group = keyof FolioApi;
@@ -39,6 +40,8 @@ export const API_ARG_SCHEMAS: ArgSchemas = {
   ...DUPLICATE_ARG_SCHEMAS,
   ...SEARCH_ARG_SCHEMAS,
   ...CONNECTOR_ARG_SCHEMAS,
+  ...SYNC_ARG_SCHEMAS,
+  ...HISTORY_ARG_SCHEMAS,
 };
 
 export const API_METHOD_NAMES = Object.keys(API_ARG_SCHEMAS) as ApiMethodName[];
