@@ -29,8 +29,10 @@ class SimDevice {
   log = '';
   readonly own: SyncOp[] = [];
   readonly cursors = new Map<string, number>();
+  readonly id: string;
 
-  constructor(readonly id: string, time: () => number, skew: number) {
+  constructor(id: string, time: () => number, skew: number) {
+    this.id = id;
     this.clock = new HybridClock(id, () => time() + skew);
   }
 
@@ -100,7 +102,7 @@ function randomEdit(rng: () => number, device: SimDevice, serial: () => number, 
       : [...item.annotations.filter((a) => a.id !== id), {
         id, attachmentId: 'att_1', type: 'highlight', color: 'yellow', pageIndex: Math.floor(rng() * 5), pageLabel: '1', quads: [], rect: [0, 0, 1, 1],
         text: 'quoted', prefix: '', suffix: '', textOffset: -1, comment: `c${Math.floor(rng() * 100)}`, tags: [], createdAt: now(), modifiedAt: now(),
-      } as Item['annotations'][number]];
+      } as unknown as Item['annotations'][number]];
     edit({ ...item, annotations });
   } else if (roll < 0.9) {
     const coll = pick(rng, colls);
