@@ -200,3 +200,15 @@ describe('merge of three devices', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
+
+describe('snapshots', () => {
+  it('rebuild the same library from a replica written as operations', async () => {
+    const { replicaOps, replicaFromOps } = await import('./replica-snapshot.ts');
+    const devices = run(11, 300);
+    const replica = (devices[0] as SimDevice).replica;
+    const text = [...replicaOps(replica)].map(opLine).join('');
+    const read = readOpLines(text, null);
+    expect(read.problems).toEqual([]);
+    expect(libraryText({ replica: replicaFromOps(read.ops) } as SimDevice)).toBe(libraryText(devices[0] as SimDevice));
+  });
+});

@@ -22,7 +22,7 @@ export interface ReadLines {
 }
 
 /** Parses `text` (the file from a line boundary on); `firstLine` numbers the lines for messages. */
-export function readOpLines(text: string, deviceId: string, firstLine = 1): ReadLines {
+export function readOpLines(text: string, deviceId: string | null, firstLine = 1): ReadLines {
   const ops: SyncOp[] = [];
   const problems: LineProblem[] = [];
   let start = 0;

@@ -77,21 +77,25 @@ function fieldProblem(op: SyncOp): string | null {
     if (f.startsWith('csl.')) return CSL_NAME.test(f.slice(4)) ? null : `"${f.slice(0, 100)}" is not a CSL variable`;
     return (ITEM_SCALAR_FIELDS as readonly string[]).includes(f) ? null : `"${f.slice(0, 100)}" is not an item field`;
   }
-  if (op.e === 'coll') return f === 'name' || f === 'parentId' ? null : `"${f.slice(0, 100)}" is not a collection field`;
+  if (op.e === 'coll') return f === 'name' || f === 'parentId' || f === 'createdAt' ? null : `"${f.slice(0, 100)}" is not a collection field`;
   return (SHARED_SETTINGS as readonly string[]).includes(f) ? null : `"${f.slice(0, 100)}" is not a shared setting`;
 }
 
-/** Null when `record` is a well-formed operation written by `deviceId`; otherwise why not. */
-export function operationProblem(record: unknown, deviceId: string): string | null {
+/**
+ * Null when `record` is a well-formed operation written by `deviceId` (null: any device, as in a snapshot, which
+ * holds the merged registers of every device); otherwise why not.
+ */
+export function operationProblem(record: unknown, deviceId: string | null): string | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'not an operation object';
   const op = record as SyncOp;
   if (!isHlc(op.ts)) return 'no valid timestamp';
-  if (hlcDevice(op.ts) !== deviceId) return `an operation of device ${hlcDevice(op.ts)} in the folder of ${deviceId}`;
-  if (!isHlc(op.chg) || hlcDevice(op.chg) !== deviceId) return 'no valid change id';
+  if (deviceId !== null && hlcDevice(op.ts) !== deviceId) return `an operation of device ${hlcDevice(op.ts)} in the folder of ${deviceId}`;
+  if (!isHlc(op.chg) || hlcDevice(op.chg) !== hlcDevice(op.ts)) return 'no valid change id';
   if (op.e !== 'item' && op.e !== 'coll' && op.e !== 'settings') return 'an unknown entity kind';
   if (typeof op.id !== 'string' || !ID.test(op.id) || op.id.includes('..')) return 'an unsafe or missing id';
   if (!KINDS.has(op.k)) return 'an unknown operation kind';
   if (op.prev !== undefined && (!Array.isArray(op.prev) || op.prev.length > 64 || !op.prev.every(isHlc))) return 'a malformed prev list';
+  if (op.i !== undefined && (!Number.isInteger(op.i) || op.i < 0 || op.i > 1_000_000)) return 'a malformed element position';
   if (op.via !== undefined && (!VIAS.has(op.via) || typeof op.of !== 'string' || op.of.length > 200)) return 'a malformed undo marker';
   const size = valueProblem(op.v, 0) ?? valueProblem(op.old, 0);
   if (size) return `it holds ${size}`;

@@ -38,6 +38,8 @@ export interface SyncOp {
   via?: OpVia;
   /** The change undone or redone, or the entry reverted or resolved. */
   of?: string;
+  /** elem in a snapshot: the element's place within the change that added it. */
+  i?: number;
 }
 
 /** Set-like item fields: merged per element (docs/sync.md). */

@@ -91,7 +91,7 @@ export class Replica {
       if (op.key === undefined) return NOTHING;
       let elems = rec.elems.get(op.f);
       if (!elems) rec.elems.set(op.f, (elems = new Map()));
-      return writeRegister(elems, op.key, { v: op.v ?? null, ts: op.ts, i: 0, ...(op.prev ? { prev: op.prev } : {}) }, op.f);
+      return writeRegister(elems, op.key, { v: op.v ?? null, ts: op.ts, i: op.i ?? 0, ...(op.prev ? { prev: op.prev } : {}) }, op.f);
     }
     return writeRegister(rec.fields, op.f, { v: op.v ?? null, ts: op.ts, i: 0, ...(op.prev ? { prev: op.prev } : {}) }, op.f);
   }
