@@ -59,8 +59,8 @@ export const ITEM_SCALAR_FIELDS = [
 /** Optional item fields: a null register means the field is absent. */
 export const OPTIONAL_ITEM_FIELDS: ReadonlySet<string> = new Set(['source', 'editedFields', 'metadataPending', 'importBatchId']);
 
-/** Fields whose concurrent writes are not conflicts worth showing (every edit touches them). */
-export const QUIET_FIELDS: ReadonlySet<string> = new Set(['modifiedAt']);
+/** Bookkeeping fields: their concurrent writes are not conflicts worth showing, nor are they history. */
+export const QUIET_FIELDS: ReadonlySet<string> = new Set(['modifiedAt', 'editedFields']);
 
 /** Settings that follow the library to every device; the rest (auto-export targets) stay on the device. */
 export const SHARED_SETTINGS = ['keyPattern', 'citeCommand', 'savedSearches', 'notDuplicates'] as const;
