@@ -33,6 +33,7 @@ export class SyncEngine {
   private running: Promise<SyncExchangeResult> | null = null;
   private lastError: string | null = null;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private readonly configuredListeners = new Set<() => void>();
 
   constructor(ctx: ServiceContext, recorder: ChangeRecorder) {
     this.ctx = ctx;
@@ -42,6 +43,11 @@ export class SyncEngine {
   onStatus(listener: (status: SyncStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onConfigured(listener: () => void): () => void {
+    this.configuredListeners.add(listener);
+    return () => this.configuredListeners.delete(listener);
   }
 
   private async loadState(): Promise<SyncStateFile> {
@@ -74,6 +80,7 @@ export class SyncEngine {
     }
     const status = await this.status();
     this.emit(status);
+    for (const listener of this.configuredListeners) listener();
     return status;
   }
 
