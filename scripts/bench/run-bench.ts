@@ -7,8 +7,9 @@ import { benchTransports } from './transport-bench.ts';
 import { benchCli } from './jabref-bench.ts';
 import { benchFormats } from './formats-bench.ts';
 import { benchSearch } from './search-bench.ts';
+import { benchSync } from './sync-bench.ts';
 
-// FOLIO_BENCH_ONLY=service,cli runs some parts only (service, browser, transports, cli, formats, search); all by default.
+// FOLIO_BENCH_ONLY=service,cli runs some parts only (service, browser, transports, cli, formats, search, sync); all by default.
 const only = process.env.FOLIO_BENCH_ONLY?.split(',');
 const wants = (part: string): boolean => only === undefined || only.includes(part);
 const skipped = { skipped: 'not in FOLIO_BENCH_ONLY' };
@@ -39,6 +40,12 @@ for (const size of sizes) {
   const search = !wants('search') ? skipped : await benchSearch(size, pdfs).catch((error: unknown) => ({ error: String(error) }));
   (results.sizes as Record<string, unknown>)[size] = { service, browser, transports, cli, formats, search };
   process.stderr.write(`${JSON.stringify({ size, service, browser, transports, cli, formats, search }, null, 2)}\n`);
+}
+
+if (wants('sync')) {
+  process.stderr.write('bench: sync (10k incoming operations into 50k items, folder sizes, joining from a snapshot)...\n');
+  results.sync = await benchSync(50_000).catch((error: unknown) => ({ error: String(error) }));
+  process.stderr.write(`${JSON.stringify(results.sync, null, 2)}\n`);
 }
 
 mkdirSync('bench-results', { recursive: true });

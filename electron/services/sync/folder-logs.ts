@@ -36,6 +36,7 @@ export interface FolderRead {
 
 /** The most read at once from one file; a longer line than MAX_OP_LINE is skipped without keeping it. */
 const CHUNK = MAX_OP_LINE + 1024 * 1024;
+const SLICE = 256 * 1024;
 
 export async function readDeviceName(dir: string, deviceId: string): Promise<string> {
   try {
@@ -117,11 +118,18 @@ export async function readLogFile(path: string, deviceId: string | null, from: F
         cursor = { bytes: end + 1, lines: cursor.lines + 1 };
         continue;
       }
-      const text = chunk.subarray(0, lastNewline + 1).toString('utf8');
-      const read = readOpLines(text, deviceId, cursor.lines + 1);
-      ops.push(...read.ops);
-      problems.push(...read.problems);
-      cursor = { bytes: cursor.bytes + lastNewline + 1, lines: cursor.lines + read.lines };
+      // Parsed in pieces of about SLICE bytes with the event loop let in between.
+      let start = 0;
+      while (start <= lastNewline) {
+        const cut = start + SLICE >= lastNewline ? lastNewline : chunk.indexOf(0x0a, start + SLICE);
+        const end = cut < 0 || cut > lastNewline ? lastNewline : cut;
+        const read = readOpLines(chunk.subarray(start, end + 1).toString('utf8'), deviceId, cursor.lines + 1);
+        ops.push(...read.ops);
+        problems.push(...read.problems);
+        cursor = { bytes: cursor.bytes + (end + 1 - start), lines: cursor.lines + read.lines };
+        start = end + 1;
+        await new Promise((r) => setImmediate(r));
+      }
     }
   } finally {
     await fh.close();

@@ -30,6 +30,8 @@ export interface FoldResult {
   refused: string[];
 }
 
+const FOLD_COMMIT = 1_000;
+
 const same = (a: unknown, b: unknown): boolean => canonicalJson(a as JsonValue) === canonicalJson(b as JsonValue);
 
 /** Every item's effective key: the key it asks for, suffixed when an item created earlier holds it. */
@@ -56,7 +58,11 @@ export async function foldIntoStore(ctx: ServiceContext, replica: Replica, touch
   const purged: Item[] = [];
   const renames: KeyRename[] = [];
   const refused: string[] = [];
+  const done: ItemId[] = [];
+  let n = 0;
   for (const id of ids) {
+    // Time-sliced: materialising thousands of items must not hold the event loop (the window stays responsive).
+    if (++n % 500 === 0) await new Promise((r) => setImmediate(r));
     const current = store.getItem(id as ItemId);
     if (replica.isDeleted('item', id)) {
       if (current) purged.push(current);
@@ -77,6 +83,18 @@ export async function foldIntoStore(ctx: ServiceContext, replica: Replica, touch
     put.push(item);
   }
   const ops: LibraryOp[] = [];
+  // Large batches go to the store in slices, each its own commit.
+  while (put.length > FOLD_COMMIT) {
+    const slice = put.splice(0, FOLD_COMMIT);
+    for (const item of slice) {
+      const old = store.getItem(item.id);
+      if (old) ctx.keys.remove(old);
+      ctx.keys.add(item);
+    }
+    await ctx.commit([{ op: 'putItems', items: slice }], { items: slice.map((i) => i.id) }, true);
+    done.push(...slice.map((i) => i.id));
+    await new Promise((r) => setImmediate(r));
+  }
   if (put.length > 0) ops.push({ op: 'putItems', items: put });
   if (purged.length > 0) ops.push({ op: 'deleteItems', ids: purged.map((i) => i.id) });
   let collectionsChanged = false;
@@ -94,13 +112,13 @@ export async function foldIntoStore(ctx: ServiceContext, replica: Replica, touch
     const next = materialiseSettings(replica, store.settings());
     if (!same(next, store.settings())) ops.push({ op: 'setSettings', settings: next });
   }
-  if (ops.length === 0) return { itemIds: [], renames, refused };
+  if (ops.length === 0) return { itemIds: done, renames, refused };
   for (const item of [...put, ...purged]) {
     const old = store.getItem(item.id);
     if (old) ctx.keys.remove(old);
   }
   for (const item of put) ctx.keys.add(item);
-  const itemIds = [...put, ...purged].map((i) => i.id);
+  const itemIds = [...done, ...[...put, ...purged].map((i) => i.id)];
   await ctx.commit(ops, { items: itemIds, collections: collectionsChanged }, true);
   await removeFilesOf(ctx, purged);
   return { itemIds, renames, refused };
