@@ -36,6 +36,8 @@ describe('continuous sync while the app runs', { timeout: 120_000 }, () => {
     });
     await a.api.library.updateItem(item.id, { csl: { title: 'Edited live' } });
     await arrived;
+    // The exchange that brought it may still be finishing: the next one waits for it.
+    await b.api.sync.syncNow();
     const status = await b.api.sync.status();
     expect(status.devices.map((d) => d.name).sort()).toEqual(['Desktop', 'Laptop']);
   });
