@@ -17,6 +17,11 @@ const USAGE = `Usage: folio <command> [options]   (the library: --library DIR, F
   annotations export --key KEY [--format markdown|json] [-o FILE]
   pdf export --key KEY -o FILE.pdf [--attachment ID]      (a copy of the PDF with the item's annotations written in)
   pdf import-annotations --key KEY [--attachment ID]      (the annotations already in an attached PDF)
+  item set --key KEY FIELD=VALUE...        (title, year, venue, doi, abstract, note, tags=a,b, read=unread|reading|read)
+  item trash|restore|purge --key KEY
+  sync --folder SYNCDIR [--name DEVICE]    (one exchange; the first joins the library to the folder: docs/sync.md)
+  history --key KEY [--json]
+  undo [--steps N] | redo [--steps N]      (this library's last changes, also after a restart)
 
 Every command takes --accept-salvage: go on with a damaged library.json from which not everything
 could be read (without it Folio says what would be lost and changes nothing).
@@ -37,6 +42,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   related: async () => (await import('./commands/related-command.ts')).relatedCommand,
   annotations: async () => (await import('./commands/annotations-command.ts')).annotationsCommand,
   pdf: async () => (await import('./commands/pdf-command.ts')).pdfCommand,
+  sync: async () => (await import('./commands/sync-command.ts')).syncCommand,
+  item: async () => (await import('./commands/item-command.ts')).itemCommand,
+  history: async () => (await import('./commands/history-command.ts')).historyCommand,
+  undo: async () => (await import('./commands/history-command.ts')).undoRedoCommand('undo'),
+  redo: async () => (await import('./commands/history-command.ts')).undoRedoCommand('redo'),
 };
 
 export async function runCli(argv: string[], rawIo: CliIo = processIo): Promise<number> {

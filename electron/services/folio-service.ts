@@ -34,6 +34,11 @@ import { createSearchMethods, savedSearchIds } from './search/search-methods.ts'
 import { createViewMethods } from './view/view-methods.ts';
 import { SearchedViews } from './view/searched-views.ts';
 import { ConnectorPairings } from './connector/connector-pairings.ts';
+import { ChangeRecorder } from './sync/change-recorder.ts';
+import { SyncEngine } from './sync/sync-engine.ts';
+import { createSyncMethods } from './sync/sync-methods.ts';
+import { createHistoryMethods } from './sync/history-methods.ts';
+import { ContinuousSync } from './sync/continuous-sync.ts';
 
 export interface FolioServiceOptions {
   host: LibraryInfo['host'];
@@ -55,6 +60,8 @@ export interface FolioServiceOptions {
   acceptSalvage?: boolean;
   /** The browser extension's pairings, shared with the host's connector server; memory only when absent (CLI). */
   connector?: ConnectorPairings;
+  /** Sync continuously with the configured sync folder (the app and the web host; a CLI command exchanges once). */
+  continuousSync?: boolean;
 }
 
 export interface FolioService {
@@ -90,6 +97,16 @@ const unsupportedShell: FolioApi['shell'] = {
 export function createFolioService(store: LibraryStore, options: FolioServiceOptions): FolioService {
   const hub = options.hub ?? new EventHub();
   const ctx = new ServiceContext(store, new KeyIndex(store.items()), hub, options.clock);
+  const recorder = new ChangeRecorder(store, (message) => hub.emit('onStatus', { kind: 'write-error', message }));
+  ctx.commitObserver = recorder;
+  const syncEngine = new SyncEngine(ctx, recorder);
+  const stopSyncStatus = syncEngine.onStatus((status) => hub.emit('onSyncStatus', status));
+  const continuous = options.continuousSync ? new ContinuousSync(syncEngine) : null;
+  if (continuous) {
+    recorder.onRecorded(() => continuous.changed());
+    syncEngine.onConfigured(() => void continuous.follow().then(() => continuous.changed()));
+    void continuous.start();
+  }
   const uiState = new UiStateStore(store.folder);
   // One PDF worker thread: page text for the search and re-anchoring, annotation objects read from and written into PDFs.
   const fulltextWorker = new FulltextWorker(options.search?.fulltextWorkerPath);
@@ -153,6 +170,8 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       pendingPairing: async () => pairings.pending(),
       answerPairing: (promptId, allow) => pairings.answer(promptId, allow),
     },
+    sync: createSyncMethods(syncEngine),
+    history: createHistoryMethods(ctx, recorder),
   };
 
   return {
@@ -173,6 +192,9 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       await bibliographyWorker.dispose();
       stopStatus();
       stopPairing();
+      stopSyncStatus();
+      continuous?.stop();
+      await recorder.close();
       await store.close();
     },
   };

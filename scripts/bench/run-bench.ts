@@ -9,8 +9,9 @@ import { benchFormats } from './formats-bench.ts';
 import { benchSearch } from './search-bench.ts';
 import { benchAnnotations } from './annotations-bench.ts';
 import { benchReader } from './reader-bench.ts';
+import { benchSync } from './sync-bench.ts';
 
-// FOLIO_BENCH_ONLY=service,cli runs some parts only (service, browser, transports, cli, formats, search, annotations, reader); all by default.
+// FOLIO_BENCH_ONLY=service,cli runs some parts only (service, browser, transports, cli, formats, search, annotations, reader, sync); all by default.
 const only = process.env.FOLIO_BENCH_ONLY?.split(',');
 const wants = (part: string): boolean => only === undefined || only.includes(part);
 const skipped = { skipped: 'not in FOLIO_BENCH_ONLY' };
@@ -56,6 +57,12 @@ for (const size of onlyReader ? [] : sizes) {
 process.stderr.write('bench: annotations...\n');
 results.annotations = !wants('annotations') ? skipped : await benchAnnotations().catch((error: unknown) => ({ error: String(error) }));
 process.stderr.write(`${JSON.stringify({ annotations: results.annotations }, null, 2)}\n`);
+
+if (wants('sync')) {
+  process.stderr.write('bench: sync (10k incoming operations into 50k items, folder sizes, joining from a snapshot)...\n');
+  results.sync = await benchSync(50_000).catch((error: unknown) => ({ error: String(error) }));
+  process.stderr.write(`${JSON.stringify(results.sync, null, 2)}\n`);
+}
 
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/bench.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -1,6 +1,7 @@
 import type { LibraryChangedEvent, MenuCommand, StatusEvent, Unsubscribe } from './event-types.ts';
 import type { PairingPrompt } from './connector-types.ts';
 import type { AnnotationsChangedEvent } from './annotations-types.ts';
+import type { SyncStatus } from './sync-types.ts';
 
 /** Events pushed from the host. Each returns its unsubscribe function. */
 export interface FolioEvents {
@@ -11,6 +12,8 @@ export interface FolioEvents {
   onConnectorPairing(listener: (prompt: PairingPrompt | null) => void): Unsubscribe;
   /** An item's annotations were created, edited or deleted (here or by another window, the CLI or sync). */
   onAnnotationsChanged(listener: (event: AnnotationsChangedEvent) => void): Unsubscribe;
+  /** The sync status after every exchange, a change of state or an error (sync.status() answers the same). */
+  onSyncStatus(listener: (status: SyncStatus) => void): Unsubscribe;
 }
 
 export type FolioEventName = keyof FolioEvents;
@@ -23,7 +26,7 @@ export type FolioEventPayload = {
 export type FolioEventMessage = { [E in FolioEventName]: { event: E; payload: FolioEventPayload[E] } }[FolioEventName];
 
 // A record, so the compiler rejects a list that misses an event of FolioEvents.
-const EVENT_NAME_SET: { [E in FolioEventName]: true } = { onLibraryChanged: true, onMenuCommand: true, onStatus: true, onConnectorPairing: true, onAnnotationsChanged: true };
+const EVENT_NAME_SET: { [E in FolioEventName]: true } = { onLibraryChanged: true, onMenuCommand: true, onStatus: true, onConnectorPairing: true, onAnnotationsChanged: true, onSyncStatus: true };
 
 /** The one list of events: every client and fan-out is built from it, as methods are from API_ARG_SCHEMAS. */
 export const FOLIO_EVENT_NAMES = Object.keys(EVENT_NAME_SET) as readonly FolioEventName[];

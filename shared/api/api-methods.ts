@@ -8,6 +8,7 @@ import { BIBLIOGRAPHY_ARG_SCHEMAS, SETTINGS_ARG_SCHEMAS } from './schemas-biblio
 import { SEARCH_ARG_SCHEMAS } from './schemas-search.ts';
 import { ANNOTATION_ARG_SCHEMAS } from './schemas-annotations.ts';
 import { PDF_ANNOTATION_ARG_SCHEMAS } from './schemas-pdf-annotations.ts';
+import { HISTORY_ARG_SCHEMAS, SYNC_ARG_SCHEMAS } from './schemas-sync.ts';
 import { ATTACHMENT_ARG_SCHEMAS, CONNECTOR_ARG_SCHEMAS, DUPLICATE_ARG_SCHEMAS, LOOKUP_ARG_SCHEMAS } from './schemas-adding.ts';
 
 type Group = keyof FolioApi;
@@ -41,6 +42,8 @@ export const API_ARG_SCHEMAS: ArgSchemas = {
   ...DUPLICATE_ARG_SCHEMAS,
   ...SEARCH_ARG_SCHEMAS,
   ...CONNECTOR_ARG_SCHEMAS,
+  ...SYNC_ARG_SCHEMAS,
+  ...HISTORY_ARG_SCHEMAS,
 };
 
 export const API_METHOD_NAMES = Object.keys(API_ARG_SCHEMAS) as ApiMethodName[];

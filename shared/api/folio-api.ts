@@ -18,6 +18,7 @@ import type { IdentifierMatch, IdentifierQuery, PairingPrompt } from './connecto
 import type { AnnotationDraft, AnnotationPatch, ReanchorResult } from './annotations-types.ts';
 import type { Annotation } from '../model/annotation.ts';
 import type { AnnotatedPdfFile, PdfAnnotationImportResult } from './pdf-annotations-types.ts';
+import type { ConflictChoice, HistoryEntry, SyncExchangeResult, SyncStatus, UndoResult, UndoStatus } from './sync-types.ts';
 
 /**
  * The one API contract. Implemented by the Electron main process (IPC) and by
@@ -170,6 +171,28 @@ export interface FolioApi {
     markNotDuplicate(a: ItemId, b: ItemId): Promise<void>;
     /** Merges each pair with the kept item's fields, gaps filled from the other. */
     mergeMany(pairs: MergePair[]): Promise<Item[]>;
+  };
+  sync: {
+    status(): Promise<SyncStatus>;
+    /**
+     * Joins this library to a sync folder (created if missing; the first exchange publishes the library), or leaves
+     * it (null). deviceName (null: keep) is the name other devices and the history show.
+     */
+    configure(folder: string | null, deviceName: string | null): Promise<SyncStatus>;
+    /** One exchange now: publish this library's new operations, fold in the others'. */
+    syncNow(): Promise<SyncExchangeResult>;
+  };
+  history: {
+    /** Every recorded change of the item, newest first, from every device (docs/sync.md: history policy). */
+    forItem(itemId: ItemId): Promise<HistoryEntry[]>;
+    /** Puts the entry's old value back, as a new change (it syncs and can be undone). */
+    revert(entryId: string): Promise<UndoResult>;
+    /** Settles a same-field conflict: keep the winning value, or take the other one. entryId is the winning entry. */
+    chooseConflict(entryId: string, choice: ConflictChoice): Promise<UndoResult>;
+    /** Undoes this library's last `steps` changes (as new changes, so they sync); survives a restart. */
+    undo(steps: number): Promise<UndoResult>;
+    redo(steps: number): Promise<UndoResult>;
+    undoStatus(): Promise<UndoStatus>;
   };
 }
 

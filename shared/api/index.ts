@@ -12,6 +12,7 @@ export * from './search-types.ts';
 export * from './view-types.ts';
 export * from './connector-types.ts';
 export * from './annotations-types.ts';
+export * from './sync-types.ts';
 export * from './api-events.ts';
 export * from './folio-api.ts';
 export * from './api-error.ts';
