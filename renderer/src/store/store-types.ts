@@ -15,9 +15,11 @@ import type { IntakeSlice } from './intake-slice.ts';
 import type { DuplicatesSlice } from './duplicates-slice.ts';
 import type { SavedSearchesSlice } from './saved-searches-slice.ts';
 import type { SearchSlice } from './search-slice.ts';
+import type { SyncSlice } from './sync-slice.ts';
+import type { HistorySlice } from './history-slice.ts';
 
 export type Store = LibrarySlice & ViewSlice & CollectionsSlice & ItemsSlice & DetailsSlice & NotesSlice & PrefsSlice & StatusSlice & DialogsSlice & IoSlice & CitingSlice & SettingsSlice & IntakeSlice & DuplicatesSlice
-  & SavedSearchesSlice & SearchSlice;
+  & SavedSearchesSlice & SearchSlice & SyncSlice & HistorySlice;
 
 /** Every slice sees the whole store (zustand's slices pattern). */
 export type SliceCreator<Slice> = StateCreator<Store, [], [], Slice>;

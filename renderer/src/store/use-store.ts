@@ -15,6 +15,8 @@ import { createIntakeSlice } from './intake-slice.ts';
 import { createDuplicatesSlice } from './duplicates-slice.ts';
 import { createSavedSearchesSlice } from './saved-searches-slice.ts';
 import { createSearchSlice } from './search-slice.ts';
+import { createSyncSlice } from './sync-slice.ts';
+import { createHistorySlice } from './history-slice.ts';
 import type { Store } from './store-types.ts';
 
 /** The one store, combined from slices once. */
@@ -35,4 +37,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createDuplicatesSlice(...a),
   ...createSavedSearchesSlice(...a),
   ...createSearchSlice(...a),
+  ...createSyncSlice(...a),
+  ...createHistorySlice(...a),
 }));
