@@ -156,10 +156,10 @@ describe('sync, history and undo in the window, two libraries and one sync folde
     await closeSettings(b);
     await expect.poll(() => b.page.getByTestId('status-sync').count()).toBe(0);
 
-    await select(a, 'Deep Learning');
+    await select(a, 'Goodfellow');
     await setTitle(a, 'Deep Learning (laptop edit)');
     await syncNow(a);
-    await select(b, 'Deep Learning');
+    await select(b, 'Goodfellow');
     await setTitle(b, 'Deep Learning (desktop edit)');
 
     await openSyncSettings(b);

@@ -27,6 +27,7 @@ function FolderPicker({ status }: { status: SyncStatus }) {
   const [path, setPath] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
+  const [moving, setMoving] = useState(false);
   const running = useStore((st) => st.syncRunning);
   const s = useStore.getState;
   const on = status.folder !== null;
@@ -38,6 +39,7 @@ function FolderPicker({ status }: { status: SyncStatus }) {
     setError(problem);
     if (problem === null) {
       setPath('');
+      setMoving(false);
       void s().syncNow();
     }
   };
@@ -71,21 +73,27 @@ function FolderPicker({ status }: { status: SyncStatus }) {
       ) : (
         <p className="panel-hint">Sync is off. Choose a folder inside the folder your sync engine carries (Syncthing, Dropbox, iCloud, Nextcloud or a git repository); on each other device, join that device's copy of it.</p>
       )}
-      <div className="sync-folder-pick">
-        <input
-          aria-label={on ? 'Move to another sync folder' : 'Path of the sync folder'}
-          placeholder={hostKind() === 'electron' ? 'Choose a folder, or type its path' : '/home/me/Sync/folio'}
-          spellCheck={false}
-          data-testid="sync-folder-input"
-          value={path}
-          onChange={(e) => setPath(e.target.value)}
-          onKeyDown={(e) => { if (e.key === 'Enter' && absolute) void join(typed); }}
-        />
-        {hostKind() === 'electron' ? <button type="button" data-testid="sync-choose-folder" disabled={working} onClick={() => void choose()}>Choose…</button> : null}
-        <button type="button" className={on ? undefined : 'primary'} data-testid="sync-join" disabled={!absolute || working} onClick={() => void join(typed)}>
-          {on ? 'Move' : 'Turn on sync'}
-        </button>
-      </div>
+      {on && !moving ? (
+        <button type="button" className="link-button" data-testid="sync-move" onClick={() => setMoving(true)}>Move to another folder…</button>
+      ) : (
+        <div className="sync-folder-pick">
+          <input
+            aria-label={on ? 'Path of the new sync folder' : 'Path of the sync folder'}
+            placeholder={hostKind() === 'electron' ? 'Choose a folder, or type its path' : '/home/me/Sync/folio'}
+            spellCheck={false}
+            autoFocus={moving}
+            data-testid="sync-folder-input"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            onKeyDown={(e) => { if (e.key === 'Enter' && absolute) void join(typed); }}
+          />
+          {hostKind() === 'electron' ? <button type="button" data-testid="sync-choose-folder" disabled={working} onClick={() => void choose()}>Choose…</button> : null}
+          <button type="button" className="primary" data-testid="sync-join" disabled={!absolute || working} onClick={() => void join(typed)}>
+            {on ? 'Move' : 'Turn on sync'}
+          </button>
+          {on ? <button type="button" onClick={() => { setMoving(false); setPath(''); }}>Cancel</button> : null}
+        </div>
+      )}
       {typed !== '' && !absolute ? <p className="field-note">Give the folder's absolute path, such as /home/me/Sync/folio.</p> : null}
       {error ? <p className="form-error" role="alert" data-testid="sync-error">{error}</p> : null}
     </>

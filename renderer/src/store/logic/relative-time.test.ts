@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeTime, relativeTimeTick } from './relative-time.ts';
+import { relativeTime } from './relative-time.ts';
 
 const NOW = Date.parse('2026-03-10T12:00:00.000Z');
 const ago = (ms: number): string => new Date(NOW - ms).toISOString();
@@ -18,10 +18,5 @@ describe('relative times', () => {
   it('reads a time slightly in the future (a fast clock) as just now, and a bad one as unknown', () => {
     expect(relativeTime(new Date(NOW + 30_000).toISOString(), NOW)).toBe('just now');
     expect(relativeTime('not a date', NOW)).toBe('at an unknown time');
-  });
-
-  it('ticks every second for the first minute, then slower', () => {
-    expect(relativeTimeTick(ago(10_000), NOW)).toBe(1000);
-    expect(relativeTimeTick(ago(5 * 60_000), NOW)).toBe(30_000);
   });
 });

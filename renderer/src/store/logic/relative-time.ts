@@ -15,9 +15,3 @@ export function relativeTime(iso: string, nowMs: number): string {
   if (days < 7) return `${days} days ago`;
   return `on ${new Date(then).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })}`;
 }
-
-/** How often a label from relativeTime can change: every second for the first minute, then every ~half minute. */
-export function relativeTimeTick(iso: string, nowMs: number): number {
-  const age = nowMs - Date.parse(iso);
-  return Number.isFinite(age) && age < 60_000 ? 1000 : 30_000;
-}
