@@ -8,6 +8,9 @@ import { keyCommand } from './commands/key-command.ts';
 import { listCommand } from './commands/list-command.ts';
 import { relatedCommand } from './commands/related-command.ts';
 import { searchCommand } from './commands/search-command.ts';
+import { syncCommand } from './commands/sync-command.ts';
+import { itemCommand } from './commands/item-command.ts';
+import { historyCommand, undoRedoCommand } from './commands/history-command.ts';
 
 const USAGE = `Usage: folio <command> [options]   (the library: --library DIR, FOLIO_LIBRARY, or the app's default)
 
@@ -20,6 +23,10 @@ const USAGE = `Usage: folio <command> [options]   (the library: --library DIR, F
   collection add NAME [--parent NAME]
   collection assign NAME --keys k1,k2
   key regenerate|pin|unpin --keys k1,k2 [--dry-run]
+  item set --key KEY FIELD=VALUE...        (title, year, venue, doi, abstract, note, tags=a,b, read=unread|reading|read)
+  sync --folder SYNCDIR [--name DEVICE]    (one exchange; the first joins the library to the folder: docs/sync.md)
+  history --key KEY [--json]
+  undo [--steps N] | redo [--steps N]      (this library's last changes, also after a restart)
 
 Every command takes --accept-salvage: go on with a damaged library.json from which not everything
 could be read (without it Folio says what would be lost and changes nothing).
@@ -35,6 +42,11 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   key: keyCommand,
   search: searchCommand,
   related: relatedCommand,
+  sync: syncCommand,
+  item: itemCommand,
+  history: historyCommand,
+  undo: undoRedoCommand('undo'),
+  redo: undoRedoCommand('redo'),
 };
 
 export async function runCli(argv: string[], rawIo: CliIo = processIo): Promise<number> {

@@ -31,7 +31,10 @@ import { createSearchMethods, savedSearchIds } from './search/search-methods.ts'
 import { createViewMethods } from './view/view-methods.ts';
 import { SearchedViews } from './view/searched-views.ts';
 import { ConnectorPairings } from './connector/connector-pairings.ts';
-import { UNBUILT_HISTORY, UNBUILT_SYNC } from './sync/unbuilt-sync-methods.ts';
+import { ChangeRecorder } from './sync/change-recorder.ts';
+import { SyncEngine } from './sync/sync-engine.ts';
+import { createSyncMethods } from './sync/sync-methods.ts';
+import { createHistoryMethods } from './sync/history-methods.ts';
 
 export interface FolioServiceOptions {
   host: LibraryInfo['host'];
@@ -91,6 +94,10 @@ const unsupportedShell: FolioApi['shell'] = {
 export function createFolioService(store: LibraryStore, options: FolioServiceOptions): FolioService {
   const hub = options.hub ?? new EventHub();
   const ctx = new ServiceContext(store, new KeyIndex(store.items()), hub, options.clock);
+  const recorder = new ChangeRecorder(store, (message) => hub.emit('onStatus', { kind: 'write-error', message }));
+  ctx.commitObserver = recorder;
+  const syncEngine = new SyncEngine(ctx, recorder);
+  const stopSyncStatus = syncEngine.onStatus((status) => hub.emit('onSyncStatus', status));
   const uiState = new UiStateStore(store.folder);
   const papers = createIntakeServices(ctx, options.lookup);
   const bibliographyWorker = new BibliographyWorker(options.bibliography?.workerPath);
@@ -143,8 +150,8 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       pendingPairing: async () => pairings.pending(),
       answerPairing: (promptId, allow) => pairings.answer(promptId, allow),
     },
-    sync: UNBUILT_SYNC,
-    history: UNBUILT_HISTORY,
+    sync: createSyncMethods(syncEngine),
+    history: createHistoryMethods(ctx, recorder),
   };
 
   return {
@@ -165,6 +172,8 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       await bibliographyWorker.dispose();
       stopStatus();
       stopPairing();
+      stopSyncStatus();
+      await recorder.close();
       await store.close();
     },
   };

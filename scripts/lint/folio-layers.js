@@ -23,6 +23,7 @@ export const LAYERS = [
   { from: 'shared/dedupe', may: ['shared/model', 'shared/formats', 'shared/search', 'shared/dedupe'], packages: [] },
   { from: 'shared/api', may: ['shared/model', 'shared/formats', 'shared/search', 'shared/dedupe', 'shared/api'], packages: ['zod'] },
   { from: 'shared/annotations', may: ['shared/model', 'shared/formats', 'shared/annotations'], packages: [] },
+  { from: 'shared/sync', may: ['shared/model', 'shared/citation', 'shared/annotations', 'shared/sync'], packages: [] },
   { from: 'shared/library', may: ['shared/model', 'shared/citation', 'shared/api', 'shared/library'], packages: [] },
   {
     from: 'electron/services', may: [...SHARED, 'electron/services'],

@@ -29,7 +29,7 @@ export function createSearchMethods(ctx: ServiceContext, indexer: SearchIndexer)
     const autoExports = renamed
       ? settings.autoExports.map((t) => (t.savedSearch === renamed.from ? { ...t, savedSearch: renamed.to } : t))
       : settings.autoExports;
-    await ctx.store.commit([{ op: 'setSettings', settings: { ...settings, autoExports, savedSearches: list } }]);
+    await ctx.commit([{ op: 'setSettings', settings: { ...settings, autoExports, savedSearches: list } }], {});
     ctx.hub.emit('onLibraryChanged', { itemIds: [], collectionsChanged: true });
   };
 
