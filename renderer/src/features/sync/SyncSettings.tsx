@@ -137,7 +137,7 @@ export function SyncSettings() {
     <div className="sync-settings" data-testid="sync-settings">
       <section className="settings-section">
         <h3 className="section-title">Sync folder</h3>
-        {status.folder !== null ? <div className="sync-live"><SyncStatusLine /></div> : null}
+        {status.folder !== null ? <div className="sync-live"><SyncStatusLine testId="sync-settings-status" /></div> : null}
         <FolderPicker status={status} />
       </section>
 

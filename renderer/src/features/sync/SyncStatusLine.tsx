@@ -5,7 +5,7 @@ import { syncSummary } from '../../store/logic/sync-summary.ts';
 import { useRelativeTime } from './useRelativeTime.ts';
 
 /** "Synced 12 s ago · 3 devices", or the problem; a click opens Settings › Sync. Nothing while sync is off. */
-export function SyncStatusLine() {
+export function SyncStatusLine({ testId = 'status-sync' }: { testId?: string }) {
   const { status } = useStore(useShallow((s) => ({ status: s.syncStatus })));
   const summary = syncSummary(status);
   const ago = useRelativeTime(summary?.timed ? (status?.lastExchangeAt ?? null) : null);
@@ -17,7 +17,7 @@ export function SyncStatusLine() {
     <button
       type="button"
       className={`status-sync ${summary.tone}`}
-      data-testid="status-sync"
+      data-testid={testId}
       data-tone={summary.tone}
       title={title}
       onClick={() => useStore.getState().openDialog({ kind: 'settings', tab: 'sync' })}
