@@ -24,6 +24,7 @@ const USAGE = `Usage: folio <command> [options]   (the library: --library DIR, F
   collection assign NAME --keys k1,k2
   key regenerate|pin|unpin --keys k1,k2 [--dry-run]
   item set --key KEY FIELD=VALUE...        (title, year, venue, doi, abstract, note, tags=a,b, read=unread|reading|read)
+  item trash|restore|purge --key KEY
   sync --folder SYNCDIR [--name DEVICE]    (one exchange; the first joins the library to the folder: docs/sync.md)
   history --key KEY [--json]
   undo [--steps N] | redo [--steps N]      (this library's last changes, also after a restart)

@@ -9,7 +9,8 @@ import type { SyncOp } from './operations.ts';
 
 export function inverseDrafts(ops: readonly SyncOp[], now: string): OpDraft[] {
   const out: OpDraft[] = [];
-  for (const op of [...ops].reverse()) {
+  // One change writes each register once, so the inverses are independent: kept in order (tags keep theirs).
+  for (const op of ops) {
     if (op.k === 'create' && op.e === 'item') out.push({ e: 'item', id: op.id, k: 'set', f: 'trashedAt', v: now, old: null });
     else if (op.k === 'create' && op.e === 'coll') out.push({ e: 'coll', id: op.id, k: 'delete' });
     else if (op.k === 'set' || op.k === 'elem') out.push({ e: op.e, id: op.id, k: op.k, f: op.f, ...(op.key !== undefined ? { key: op.key } : {}), v: op.old ?? null, old: op.v ?? null });

@@ -3,7 +3,7 @@ import type { ItemPatch } from '../../../shared/api/library-types.ts';
 import type { ReadStatus } from '../../../shared/model/item.ts';
 import { ACCEPT_SALVAGE_OPTION, EXIT_OK, EXIT_PARTIAL, UsageError, idsForKeys, withLibrary, type CliIo } from '../cli-context.ts';
 
-const USAGE = 'folio item set --library DIR --key KEY FIELD=VALUE...   (FIELD: title, year, venue, doi, abstract, note, tags, read)';
+const USAGE = 'folio item set --library DIR --key KEY FIELD=VALUE...   (FIELD: title, year, venue, doi, abstract, note, tags, read)\n       folio item trash|restore|purge --library DIR --key KEY   (purge: only an item in the trash)';
 const CSL_FIELDS: Record<string, string> = { title: 'title', venue: 'container-title', doi: 'DOI', abstract: 'abstract' };
 const READ: readonly ReadStatus[] = ['unread', 'reading', 'read'];
 
@@ -42,6 +42,20 @@ function parseAssignments(pairs: readonly string[]): Edit | string {
 export async function itemCommand(argv: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = argv;
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { library: { type: 'string' }, key: { type: 'string' }, ...ACCEPT_SALVAGE_OPTION } });
+  if ((action === 'trash' || action === 'restore' || action === 'purge') && values.key && positionals.length === 0) {
+    const key = values.key;
+    return withLibrary(values.library, io, async (service) => {
+      const ids = idsForKeys(service, [key]);
+      if (action === 'trash') await service.api.library.trash(ids);
+      else if (action === 'restore') await service.api.library.restore(ids);
+      else if ((await service.api.library.purge(ids)) === 0) {
+        io.err(`folio item purge: ${key} is not in the trash (trash it first)\n`);
+        return EXIT_PARTIAL;
+      }
+      io.out(`${action === 'trash' ? 'Moved' : action === 'restore' ? 'Restored' : 'Purged'} ${key}\n`);
+      return EXIT_OK;
+    }, { acceptSalvage: values['accept-salvage'] });
+  }
   if (action !== 'set' || !values.key || positionals.length === 0) throw new UsageError(USAGE);
   const edit = parseAssignments(positionals);
   if (typeof edit === 'string') {
