@@ -17,7 +17,7 @@ function DeviceRow({ device }: { device: SyncDevice }) {
         {device.name}
         {device.self ? <span className="sync-self">this device</span> : null}
       </td>
-      <td>{ago ?? 'no changes yet'}</td>
+      <td>{ago ?? (device.operations > 0 ? '—' : 'no changes yet')}</td>
       <td className="numeric">{device.operations.toLocaleString()}</td>
     </tr>
   );
