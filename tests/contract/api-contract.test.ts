@@ -184,3 +184,37 @@ describe('web host guards', () => {
     expect(await ok.json()).toEqual({ ok: true, value: [] });
   });
 });
+
+for (const [name, make] of [['Electron IPC', ipcClient], ['web host HTTP', httpClient]] as const) {
+  describe(`sync and history over ${name}`, () => {
+    it('records history, undoes and redoes, reverts, and exchanges with a sync folder', async () => {
+      const api = await make();
+      await api.io.importText({ text: BIB, fileName: 'refs.bib' });
+      const [row] = await api.library.listRows();
+      const id = row!.id;
+      await api.library.updateItem(id, { csl: { title: 'First' } });
+      await api.library.addTags([id], ['vision']);
+      const history = await api.history.forItem(id);
+      expect(history.map((e) => e.field).slice(0, 2)).toEqual(['tags', 'title']);
+      expect(history[1]).toMatchObject({ oldText: 'Gradient-Based Learning Applied to Document Recognition', newText: 'First', conflict: null, revertible: true });
+      expect(await api.history.undoStatus()).toMatchObject({ canUndo: true, canRedo: false, undoLabel: 'Add tag vision to 1 item' });
+      expect((await api.history.undo(1)).steps).toBe(1);
+      expect((await api.library.getItem(id)).tags).toEqual([]);
+      expect((await api.history.redo(1)).status).toMatchObject({ canRedo: false });
+      expect((await api.library.getItem(id)).tags).toEqual(['vision']);
+      await api.history.revert(history[1]!.id);
+      expect((await api.library.getItem(id)).csl.title).toBe('Gradient-Based Learning Applied to Document Recognition');
+      await expect(api.history.chooseConflict(history[1]!.id, 'other')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+
+      const folder = join(mkdtempSync(join(tmpdir(), 'folio-contract-sync-')), 'Sync');
+      expect(await api.sync.configure(folder, 'Contract')).toMatchObject({ folder, deviceName: 'Contract', state: 'idle' });
+      const exchange = await api.sync.syncNow();
+      expect(exchange).toMatchObject({ received: 0, conflicts: 0, devices: 1 });
+      expect(exchange.sent).toBeGreaterThan(0);
+      const status = await api.sync.status();
+      expect(status).toMatchObject({ pendingSend: 0, lastError: null });
+      expect(status.lastExchangeAt).not.toBeNull();
+      expect((await api.sync.configure(null, null)).state).toBe('off');
+    });
+  });
+}
