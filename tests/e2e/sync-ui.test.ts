@@ -140,7 +140,6 @@ describe('sync, history and undo in the window, two libraries and one sync folde
     expect(await b.page.getByTestId('sync-device').filter({ hasText: 'this device' }).innerText()).toContain('Desktop');
     expect(await b.page.getByTestId('sync-device').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Laptop')]));
     await closeSettings(b);
-    await shot(b, 'sync-settings', () => openSyncSettings(b));
     await expect.poll(() => statusLine(b)).toMatch(/^Synced (just now|\d+ s ago) · 2 devices$/);
   });
 
@@ -151,6 +150,8 @@ describe('sync, history and undo in the window, two libraries and one sync folde
     await syncNow(b);
     await expect.poll(() => rowFor(b, 'Attention Is All You Need (revised)').count(), { timeout: 60_000 }).toBe(1);
     await select(b, 'Attention Is All You Need (revised)');
+    // The time in the status bar keeps counting without another exchange.
+    await expect.poll(() => statusLine(b)).toMatch(/^Synced \d+ s ago · 2 devices$/);
     await shot(b, 'status-bar');
   });
 
@@ -197,6 +198,8 @@ describe('sync, history and undo in the window, two libraries and one sync folde
     await syncNow(b);
     await syncNow(a);
     await expect.poll(() => rowFor(a, `Deep Learning (${loser} edit)`).count(), { timeout: 60_000 }).toBe(1);
+    // Settings › Sync once both devices have exchanged their changes.
+    await shot(b, 'sync-settings', () => openSyncSettings(b));
   });
 
   it('reverts a change from the item\'s history, and the other device follows', async () => {
