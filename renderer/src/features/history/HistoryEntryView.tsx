@@ -24,7 +24,7 @@ export function HistoryEntryView({ entry, busy, onRevert, onChoose }: HistoryEnt
     <li className={open ? 'history-entry conflict' : 'history-entry'} data-testid="history-entry" data-field={entry.field} data-conflict={conflict?.state}>
       <div className="history-head">
         <span className="history-field">{historyFieldLabel(entry.field)}</span>
-        {entry.undo ? <span className="history-badge">undo</span> : null}
+        {entry.undo ? <span className="history-badge" title="Made by Undo, Redo, a revert or a conflict choice">undo</span> : null}
         <span className="history-when" title={new Date(entry.time).toLocaleString()}>
           {ago} · <span data-testid="history-device">{entry.deviceName}</span>
         </span>
