@@ -65,6 +65,7 @@ if (!app.requestSingleInstanceLock()) {
         shell,
         bibliography: { workerPath: bibliographyWorkerPath, stylesDir: join(app.getAppPath(), 'resources', 'csl') },
         search: { workerPath: searchWorkerPath, fulltextWorkerPath },
+        continuousSync: true,
       });
     } catch (error) {
       dialog.showErrorBox('Folio cannot open the library', `${folder}\n\n${(error as Error).message}`);

@@ -35,6 +35,7 @@ import { ChangeRecorder } from './sync/change-recorder.ts';
 import { SyncEngine } from './sync/sync-engine.ts';
 import { createSyncMethods } from './sync/sync-methods.ts';
 import { createHistoryMethods } from './sync/history-methods.ts';
+import { ContinuousSync } from './sync/continuous-sync.ts';
 
 export interface FolioServiceOptions {
   host: LibraryInfo['host'];
@@ -56,6 +57,8 @@ export interface FolioServiceOptions {
   acceptSalvage?: boolean;
   /** The browser extension's pairings, shared with the host's connector server; memory only when absent (CLI). */
   connector?: ConnectorPairings;
+  /** Sync continuously with the configured sync folder (the app and the web host; a CLI command exchanges once). */
+  continuousSync?: boolean;
 }
 
 export interface FolioService {
@@ -98,6 +101,12 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
   ctx.commitObserver = recorder;
   const syncEngine = new SyncEngine(ctx, recorder);
   const stopSyncStatus = syncEngine.onStatus((status) => hub.emit('onSyncStatus', status));
+  const continuous = options.continuousSync ? new ContinuousSync(syncEngine) : null;
+  if (continuous) {
+    recorder.onRecorded(() => continuous.changed());
+    syncEngine.onConfigured(() => void continuous.follow().then(() => continuous.changed()));
+    void continuous.start();
+  }
   const uiState = new UiStateStore(store.folder);
   const papers = createIntakeServices(ctx, options.lookup);
   const bibliographyWorker = new BibliographyWorker(options.bibliography?.workerPath);
@@ -173,6 +182,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       stopStatus();
       stopPairing();
       stopSyncStatus();
+      continuous?.stop();
       await recorder.close();
       await store.close();
     },

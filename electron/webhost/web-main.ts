@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 
   const folder = resolveLibraryDir(values.library);
   const pairings = new ConnectorPairings(join(folder, 'connector.json'));
-  const service = await openFolioService(folder, 'web', { host: 'web', connector: pairings }).catch((error: unknown) => fail((error as Error).message));
+  const service = await openFolioService(folder, 'web', { host: 'web', connector: pairings, continuousSync: true }).catch((error: unknown) => fail((error as Error).message));
   // The table can be served from the rows cache meanwhile; warnings exist once the library has loaded.
   service.ready.then(
     () => {

@@ -58,6 +58,7 @@ export class ChangeRecorder implements CommitObserver {
   private queue: Promise<unknown> = Promise.resolve();
 
   private readonly onError: (message: string) => void;
+  private readonly recordedListeners = new Set<() => void>();
 
   /** `onError`: the change is in the library but not in the log (the next load catches it up); tell the user. */
   constructor(store: LibraryStore, onError: (message: string) => void, now: () => number = Date.now) {
@@ -123,7 +124,14 @@ export class ChangeRecorder implements CommitObserver {
       await this.saveUndo(state);
     }
     await this.maybeSnapshot(state);
+    for (const listener of this.recordedListeners) listener();
     return ops;
+  }
+
+  /** Called after each change of this library is in the log (continuous sync publishes it). */
+  onRecorded(listener: () => void): () => void {
+    this.recordedListeners.add(listener);
+    return () => this.recordedListeners.delete(listener);
   }
 
   /** Folds in operations of other devices (already checked): new ones are applied and logged. */

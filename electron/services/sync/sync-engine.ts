@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import type { SyncExchangeResult, SyncProblem, SyncStatus } from '../../../shared/api/sync-types.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { hlcDevice, hlcWall } from '../../../shared/sync/hlc.ts';
-import type { SyncOp } from '../../../shared/sync/operations.ts';
+import { QUIET_FIELDS, registerKey, type SyncOp } from '../../../shared/sync/operations.ts';
+import { registerConflicts } from '../../../shared/sync/history.ts';
 import { opLine } from '../../../shared/sync/op-lines.ts';
 import { replicaOps } from '../../../shared/sync/replica-snapshot.ts';
 import { replaceFileAtomic } from '../library-store/write-file-atomic.ts';
@@ -33,6 +34,7 @@ export class SyncEngine {
   private running: Promise<SyncExchangeResult> | null = null;
   private lastError: string | null = null;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private readonly configuredListeners = new Set<() => void>();
 
   constructor(ctx: ServiceContext, recorder: ChangeRecorder) {
     this.ctx = ctx;
@@ -42,6 +44,11 @@ export class SyncEngine {
   onStatus(listener: (status: SyncStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onConfigured(listener: () => void): () => void {
+    this.configuredListeners.add(listener);
+    return () => this.configuredListeners.delete(listener);
   }
 
   private async loadState(): Promise<SyncStateFile> {
@@ -74,6 +81,7 @@ export class SyncEngine {
     }
     const status = await this.status();
     this.emit(status);
+    for (const listener of this.configuredListeners) listener();
     return status;
   }
 
@@ -252,9 +260,32 @@ export class SyncEngine {
       lastError: this.lastError,
       problems: state.problems.slice(0, 20),
       pendingSend,
-      openConflicts: 0,
+      openConflicts: this.openConflicts(loaded.log.all()),
       keyRenames: state.keyRenames.slice(0, 20),
     };
+  }
+
+  private conflictCount: { end: number; count: number } | null = null;
+
+  /** Same-field conflicts in the history nobody has settled yet (counted again only when the log grew). */
+  private openConflicts(log: ReadonlyArray<{ index: number; op: SyncOp }>): number {
+    const end = log[log.length - 1]?.index ?? -1;
+    if (this.conflictCount?.end === end) return this.conflictCount.count;
+    const registers = new Map<string, SyncOp[]>();
+    for (const { op } of log) {
+      if ((op.k !== 'set' && op.k !== 'elem') || QUIET_FIELDS.has(op.f ?? '')) continue;
+      const key = registerKey(op);
+      const list = registers.get(key);
+      if (list) list.push(op);
+      else registers.set(key, [op]);
+    }
+    let count = 0;
+    for (const ops of registers.values()) {
+      if (ops.length < 2) continue;
+      for (const c of registerConflicts(ops).values()) if (c.open) count++;
+    }
+    this.conflictCount = { end, count };
+    return count;
   }
 
   private emit(status: SyncStatus): void {
