@@ -190,6 +190,7 @@ describe('sync, history and undo in the window, two libraries and one sync folde
     await expect.poll(() => conflict.count(), { timeout: 30_000 }).toBe(1);
     expect(await conflict.getByTestId('history-other').innerText()).toBe(`Deep Learning (${loser} edit)`);
     expect(await b.page.getByTestId('history-open-conflicts').innerText()).toContain('changed on two devices at once');
+    await expect.poll(() => statusLine(b)).toContain('1 conflict');
     await shot(b, 'history-conflict');
 
     await conflict.getByTestId('conflict-other').click();
@@ -217,6 +218,12 @@ describe('sync, history and undo in the window, two libraries and one sync folde
     await syncNow(a);
     await expect.poll(() => rowFor(a, 'Attention Is All You Need (revised)').count(), { timeout: 60_000 }).toBe(0);
     await b.page.getByTestId('details-tab-info').click();
+  });
+
+  it('carries an edit to the other window by itself, with no Sync now (continuous sync)', async () => {
+    await select(a, 'Flat Minima and the Generalization Gap');
+    await setTitle(a, 'Flat Minima and the Generalization Gap (continuous)');
+    await expect.poll(() => rowFor(b, 'Flat Minima and the Generalization Gap (continuous)').count(), { timeout: 90_000 }).toBe(1);
   });
 
   it('undoes the last change with Ctrl+Z after the host restarts, and redoes it with Ctrl+Shift+Z', async () => {
