@@ -26,6 +26,7 @@ describe('the status bar\'s sync summary', () => {
     expect(syncSummary({ ...base, state: 'error', lastError: 'EACCES: /sync/devices/a' })).toMatchObject({ tone: 'error', text: 'Sync failed: EACCES: /sync/devices/a', timed: false });
     expect(syncSummary({ ...base, state: 'syncing', lastExchangeAt: null })).toMatchObject({ tone: 'busy', text: 'Syncing…' });
     expect(syncSummary({ ...base, state: 'syncing' })).toMatchObject({ tone: 'busy', text: 'Synced', timed: true });
+    expect(syncSummary({ ...base, state: 'syncing', openConflicts: 2 })).toMatchObject({ tone: 'warning', details: ['3 devices', '2 conflicts'] });
     expect(syncSummary({ ...base, lastExchangeAt: null, devices: [device('a', true)] })).toMatchObject({ text: 'Sync waiting for the first exchange', details: ['1 device'] });
   });
 });

@@ -22,9 +22,14 @@ export function syncSummary(status: SyncStatus | null): SyncSummary | null {
   if (status.openConflicts > 0) details.push(plural(status.openConflicts, 'conflict'));
   if (status.problems.length > 0) details.push(plural(status.problems.length, 'record', 'records') + ' rejected');
   if (status.state === 'error') return { tone: 'error', text: `Sync failed: ${status.lastError ?? 'unknown error'}`, timed: false, details: [] };
-  // Continuous sync exchanges every few seconds: the line keeps its words then, and only its icon says so.
-  if (status.state === 'syncing') return status.lastExchangeAt === null ? { tone: 'busy', text: 'Syncing…', timed: false, details } : { tone: 'busy', text: 'Synced', timed: true, details };
-  const tone: SyncTone = status.problems.length > 0 || status.openConflicts > 0 ? 'warning' : 'ok';
+  const attention = status.problems.length > 0 || status.openConflicts > 0;
+  // Continuous sync exchanges every few seconds: the line keeps its words then, and only its icon says so
+  // (unless something waits for the user: that stays in view).
+  if (status.state === 'syncing') {
+    if (status.lastExchangeAt === null) return { tone: 'busy', text: 'Syncing…', timed: false, details };
+    return { tone: attention ? 'warning' : 'busy', text: 'Synced', timed: true, details };
+  }
+  const tone: SyncTone = attention ? 'warning' : 'ok';
   if (status.lastExchangeAt === null) return { tone, text: 'Sync waiting for the first exchange', timed: false, details };
   return { tone, text: 'Synced', timed: true, details };
 }
