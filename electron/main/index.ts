@@ -40,6 +40,11 @@ if (!app.requestSingleInstanceLock()) {
       await writeFile(result.filePath, text, 'utf8');
       return result.filePath;
     },
+    async chooseFolder(title) {
+      const options = { title, properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     openExternal,
     openAttachment: (itemId, attachmentId) => openAttachment(service, itemId, attachmentId),
   };

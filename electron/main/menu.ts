@@ -18,7 +18,19 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      label: 'Edit',
+      // Undo and Redo go to the window, which undoes the text edit in a focused field or else the last library change.
+      submenu: [
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
+        { label: 'Redo', accelerator: isMac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z', click: () => send('redo') },
+        ...(isMac ? [] : [{ label: 'Redo', accelerator: 'Ctrl+Y', visible: false, click: () => send('redo') }]),
+        { type: 'separator' },
+        { role: 'cut' }, { role: 'copy' }, { role: 'paste' },
+        { type: 'separator' },
+        { role: 'selectAll' },
+      ],
+    },
     {
       label: 'View',
       submenu: [

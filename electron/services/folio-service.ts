@@ -88,6 +88,9 @@ const unsupportedShell: FolioApi['shell'] = {
   async openExternal() {
     throw new FolioError('UNSUPPORTED', 'This host cannot open external links');
   },
+  async chooseFolder() {
+    throw new FolioError('UNSUPPORTED', 'This host has no folder picker; type the folder\'s path');
+  },
   async openAttachment() {
     throw new FolioError('UNSUPPORTED', 'This host cannot open files; open the attachment URL instead');
   },

@@ -23,7 +23,7 @@ export interface LibraryChangedEvent {
   counts?: LibraryCounts;
 }
 
-export type MenuCommand = 'import' | 'export-library' | 'new-item' | 'new-collection' | 'focus-filter' | 'paste-bibtex';
+export type MenuCommand = 'import' | 'export-library' | 'new-item' | 'new-collection' | 'focus-filter' | 'paste-bibtex' | 'undo' | 'redo';
 
 export interface StatusEvent {
   /** library-warning: something the user must be told once (an external edit kept aside); library.info().warnings has it too. */

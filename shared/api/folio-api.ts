@@ -118,6 +118,8 @@ export interface FolioApi {
   shell: {
     /** Save dialog + write (Electron). The web host answers UNSUPPORTED; its client downloads instead. */
     saveTextFile(suggestedName: string, text: string): Promise<string | null>;
+    /** The system's folder picker (Electron): the chosen folder's absolute path, or null. The web host answers UNSUPPORTED; its window asks for a path. */
+    chooseFolder(title: string): Promise<string | null>;
     /** Opens http(s)/mailto/doi links through the allowlist. */
     openExternal(url: string): Promise<void>;
     /** Opens an attachment with the system viewer (Electron). The web host answers UNSUPPORTED; its client opens the file URL. */

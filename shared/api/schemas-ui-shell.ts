@@ -33,5 +33,6 @@ export const UI_ARG_SCHEMAS = {
 export const SHELL_ARG_SCHEMAS = {
   'shell.saveTextFile': z.tuple([z.string().max(1000), z.string().max(MAX_TEXT)]),
   'shell.openExternal': z.tuple([z.string().max(10_000)]),
+  'shell.chooseFolder': z.tuple([z.string().max(200)]),
   'shell.openAttachment': z.tuple([itemIdSchema, attachmentIdSchema]),
 } as const;

@@ -33,6 +33,9 @@ const PATHS = {
   check: 'M3 8.5l3 3 7-7',
   more: 'M4 8h.1M8 8h.1M12 8h.1',
   duplicates: 'M5.5 2.5h6l2 2v7h-8zM3.5 5v8.5h7',
+  sync: 'M13 6.5A5 5 0 004 4.2L2.5 5.8M2.5 2.5v3.3h3.3M3 9.5a5 5 0 009 2.3l1.5-1.6M13.5 13.5v-3.3h-3.3',
+  history: 'M2.5 8a5.5 5.5 0 101.6-3.9L2.5 5.7M2.5 2.5v3.2h3.2M8 5v3.2l2.2 1.4',
+  revert: 'M5.5 3L2.5 6l3 3M2.5 6h7a4 4 0 010 8H7',
   sliders: 'M2.5 4.5h11M2.5 8h11M2.5 11.5h11M5 3v3M10.5 6.5v3M7 10v3',
 } as const;
 

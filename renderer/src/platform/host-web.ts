@@ -85,6 +85,8 @@ export function createWebBridge(): FolioBridge {
     ...api,
     shell: {
       saveTextFile: downloadTextFile,
+      // The host's own answer (UNSUPPORTED): a browser tab cannot learn a folder's path, so the window asks for it as text.
+      chooseFolder: api.shell.chooseFolder,
       // The caller has already passed the URL through the allowlist.
       openExternal: (url: string) => {
         window.open(url, '_blank', 'noopener,noreferrer');

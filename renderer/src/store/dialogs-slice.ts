@@ -19,7 +19,8 @@ export type Dialog =
   | { kind: 'import-report'; report: ImportReport }
   | { kind: 'import-preview'; text: string; fileName: string; report: ImportReport }
   | { kind: 'add-identifiers'; result: AddByIdentifiersResult | null }
-  | { kind: 'settings' }
+  /** `tab`: the page it opens on (the sync status line opens Sync). */
+  | { kind: 'settings'; tab?: 'general' | 'sync' }
   /** `savedSearch`: the targets following that saved search (collectionId is then null). */
   | { kind: 'auto-export'; collectionId: string | null; savedSearch?: string; label: string }
   | { kind: 'regenerate-keys'; ids: ItemId[] }

@@ -6,6 +6,7 @@ import { restoredCleanly, saveCleanStartWith, startRestoring } from './clean-sta
 import { restorePlan } from './logic/clean-start.ts';
 import { normalizeUiState } from './logic/ui-state.ts';
 import { parseView } from './logic/view.ts';
+import { modalOpen } from './dialogs-slice.ts';
 import { singleSelectedId } from './selectors.ts';
 import { persistUiState } from './ui-persistence.ts';
 import { useStore } from './use-store.ts';
@@ -30,7 +31,24 @@ export function runMenuCommand(command: MenuCommand): void {
       else s.requestFilterFocus();
       break;
     case 'export-library': s.openDialog({ kind: 'export', scope: { kind: 'library' }, label: 'Whole library' }); break;
+    case 'undo':
+    case 'redo': undoOrRedo(command); break;
   }
+}
+
+const isEditable = (el: Element | null): boolean =>
+  el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLElement && el.isContentEditable);
+
+/** Edit › Undo: the typing in a focused field first (the menu took the key from it), else the library's last change. */
+function undoOrRedo(command: 'undo' | 'redo'): void {
+  if (isEditable(document.activeElement)) {
+    // Chromium still runs the field's own undo stack through execCommand; nothing replaces it for a menu's key.
+    document.execCommand(command);
+    return;
+  }
+  const s = get();
+  if (modalOpen(s)) return;
+  void (command === 'undo' ? s.undo() : s.redo());
 }
 
 async function loadSavedUiState(): Promise<UiState> {
@@ -70,6 +88,7 @@ function wireSelectionToDetails(): void {
     shown = id;
     void get().loadDetail(id);
     void get().openNote(id);
+    if (id !== null && get().detailsTab === 'history') void get().loadHistory(id);
   };
   useStore.subscribe((state, prev) => {
     if (state.selection.selected !== prev.selection.selected) follow();
@@ -94,7 +113,9 @@ function wireHostEvents(): void {
     // Saved searches change with the settings (collectionsChanged); their counts only matter when there are some.
     if (event.collectionsChanged || get().savedSearches.length > 0) get().scheduleSavedCounts();
     get().scheduleRelatedRefresh();
+    get().followLibraryChange(event.itemIds);
   });
+  events.onSyncStatus((status) => get().onSyncStatus(status));
   events.onStatus((event) => {
     get().onBibliographyStatus(event);
     get().onAutoExportStatus(event);
@@ -161,6 +182,8 @@ export async function startStore(): Promise<void> {
   wireHostEvents();
   void get().loadPairingPrompt();
   void get().loadSavedSearches();
+  void get().loadSyncStatus();
+  void get().loadUndoStatus();
   const flushAll = (): void => {
     void get().flushNote();
     persistence.flush();

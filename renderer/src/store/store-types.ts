@@ -18,9 +18,11 @@ import type { SearchSlice } from './search-slice.ts';
 import type { ConnectorSlice } from './connector-slice.ts';
 import type { ReaderSlice } from './reader-slice.ts';
 import type { AnnotationsSlice } from './annotations-slice.ts';
+import type { SyncSlice } from './sync-slice.ts';
+import type { HistorySlice } from './history-slice.ts';
 
 export type Store = LibrarySlice & ViewSlice & CollectionsSlice & ItemsSlice & DetailsSlice & NotesSlice & PrefsSlice & StatusSlice & DialogsSlice & IoSlice & CitingSlice & SettingsSlice & IntakeSlice & DuplicatesSlice
-  & SavedSearchesSlice & SearchSlice & ConnectorSlice & ReaderSlice & AnnotationsSlice;
+  & SavedSearchesSlice & SearchSlice & ConnectorSlice & ReaderSlice & AnnotationsSlice & SyncSlice & HistorySlice;
 
 /** Every slice sees the whole store (zustand's slices pattern). */
 export type SliceCreator<Slice> = StateCreator<Store, [], [], Slice>;

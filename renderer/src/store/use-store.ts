@@ -18,6 +18,8 @@ import { createSearchSlice } from './search-slice.ts';
 import { createConnectorSlice } from './connector-slice.ts';
 import { createReaderSlice } from './reader-slice.ts';
 import { createAnnotationsSlice } from './annotations-slice.ts';
+import { createSyncSlice } from './sync-slice.ts';
+import { createHistorySlice } from './history-slice.ts';
 import type { Store } from './store-types.ts';
 
 /** The one store, combined from slices once. */
@@ -41,4 +43,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createConnectorSlice(...a),
   ...createReaderSlice(...a),
   ...createAnnotationsSlice(...a),
+  ...createSyncSlice(...a),
+  ...createHistorySlice(...a),
 }));

@@ -24,7 +24,7 @@ function DialogFor({ dialog }: { dialog: Dialog }) {
     case 'import-report': return <ImportReportDialog report={dialog.report} />;
     case 'import-preview': return <ImportPreviewDialog text={dialog.text} fileName={dialog.fileName} report={dialog.report} />;
     case 'add-identifiers': return <AddIdentifiersDialog result={dialog.result} />;
-    case 'settings': return <SettingsDialog />;
+    case 'settings': return <SettingsDialog tab={dialog.tab ?? 'general'} />;
     case 'auto-export': return <AutoExportDialog collectionId={dialog.collectionId} savedSearch={dialog.savedSearch ?? null} label={dialog.label} />;
     case 'regenerate-keys': return <RegenerateKeysDialog ids={dialog.ids} />;
     case 'merge': return <MergeDialog key={`${dialog.pair.a.id}|${dialog.pair.b.id}`} pair={dialog.pair} items={dialog.items} />;

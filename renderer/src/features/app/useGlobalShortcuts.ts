@@ -14,6 +14,9 @@ function menuShortcut(e: KeyboardEvent): MenuCommand | null {
   if (key === 'o' && !e.shiftKey) return 'import';
   if (key === 'e' && !e.shiftKey) return 'export-library';
   if (key === 'v' && e.shiftKey && !isEditable(document.activeElement)) return 'paste-bibtex';
+  // In a text field the browser undoes the typing itself.
+  if (key === 'z' && !isEditable(document.activeElement)) return e.shiftKey ? 'redo' : 'undo';
+  if (key === 'y' && !e.shiftKey && !isEditable(document.activeElement)) return 'redo';
   return null;
 }
 

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { generateCitationKey, validateKeyPattern } from '../../../../shared/citation/index.ts';
 import type { CslItemData } from '../../../../shared/model/csl.ts';
 import { Modal } from '../../components/Modal.tsx';
+import { SegmentedControl } from '../../components/SegmentedControl.tsx';
 import { useStore } from '../../store/index.ts';
+import { SyncSettings } from '../sync/SyncSettings.tsx';
 import { CITE_COMMANDS } from './cite-commands.ts';
 
 /** The paper every key pattern is tried on, so the user sees what a pattern makes. */
@@ -19,7 +21,7 @@ function exampleKey(pattern: string): { key: string; problem: string | null } {
 }
 
 /** Library settings for LaTeX users: how new citation keys are made and which \cite command is copied. */
-export function SettingsDialog() {
+function GeneralSettings({ tabs }: { tabs: ReactNode }) {
   const settings = useStore((s) => s.settings);
   const s = useStore.getState;
   const [pattern, setPattern] = useState<string | null>(null);
@@ -44,7 +46,7 @@ export function SettingsDialog() {
     <Modal
       title="Settings"
       testId="settings-dialog"
-      width={500}
+      width={560}
       onClose={close}
       footer={
         <>
@@ -54,6 +56,7 @@ export function SettingsDialog() {
         </>
       }
     >
+      {tabs}
       <div className="form-grid settings-grid">
         <label htmlFor="settings-key-pattern">Key pattern</label>
         <input id="settings-key-pattern" data-testid="settings-key-pattern" spellCheck={false} value={shownPattern} onChange={(e) => setPattern(e.target.value)} />
@@ -69,6 +72,31 @@ export function SettingsDialog() {
         </select>
       </div>
       {error ? <p className="form-error" role="alert" data-testid="settings-error">{error}</p> : null}
+    </Modal>
+  );
+}
+
+type SettingsTab = 'general' | 'sync';
+
+const TABS = [
+  { value: 'general', label: 'General', testId: 'settings-tab-general' },
+  { value: 'sync', label: 'Sync', testId: 'settings-tab-sync' },
+] as const;
+
+/** Settings, one page at a time: General (keys, cite command, auto-export) and Sync. */
+export function SettingsDialog({ tab: initial }: { tab: SettingsTab }) {
+  const [tab, setTab] = useState<SettingsTab>(initial);
+  const tabs = (
+    <div className="settings-tabs">
+      <SegmentedControl<SettingsTab> label="Settings page" testId="settings-tabs" value={tab} segments={TABS} onChange={setTab} />
+    </div>
+  );
+  if (tab === 'general') return <GeneralSettings tabs={tabs} />;
+  const close = () => useStore.getState().closeDialog();
+  return (
+    <Modal title="Settings" testId="settings-dialog" width={560} onClose={close} footer={<button type="button" className="primary" data-testid="settings-done" onClick={close}>Done</button>}>
+      {tabs}
+      <SyncSettings />
     </Modal>
   );
 }

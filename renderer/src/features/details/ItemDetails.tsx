@@ -10,10 +10,19 @@ import { RelatedPanel } from './RelatedPanel.tsx';
 import { StatusControls } from './StatusControls.tsx';
 import { TagsEditor } from './TagsEditor.tsx';
 import { AttachmentList, PendingBadge } from '../intake/AttachmentList.tsx';
+import { HistoryPanel } from '../history/HistoryPanel.tsx';
+import { SegmentedControl } from '../../components/SegmentedControl.tsx';
+import type { DetailsTab } from '../../store/history-slice.ts';
+
+const TABS = [
+  { value: 'info', label: 'Info', testId: 'details-tab-info' },
+  { value: 'history', label: 'History', testId: 'details-tab-history' },
+] as const;
 
 /** The single selected item: every field editable in place. */
 export function ItemDetails({ item }: { item: Item }) {
   const patch = useStore.getState().patchItem;
+  const tab = useStore((s) => s.detailsTab);
   return (
     <div className="item-details">
       <header className="details-header">
@@ -34,8 +43,20 @@ export function ItemDetails({ item }: { item: Item }) {
           onCommit={(v) => void patch(item.id, { csl: { title: textPatchValue(v) } })}
         />
         <StatusControls item={item} />
+        <div className="details-tabs">
+          <SegmentedControl<DetailsTab> label="Item pane page" small testId="details-tabs" value={tab} segments={TABS} onChange={(t) => useStore.getState().setDetailsTab(t)} />
+        </div>
       </header>
 
+      {tab === 'history' ? <HistoryPanel itemId={item.id} /> : <ItemInfo item={item} />}
+    </div>
+  );
+}
+
+/** The item's files, fields, tags, collections and related items. */
+function ItemInfo({ item }: { item: Item }) {
+  return (
+    <>
       {item.metadataPending ? (
         <p className="details-pending muted">
           Added offline from its identifier.{' '}
@@ -70,7 +91,7 @@ export function ItemDetails({ item }: { item: Item }) {
       <footer className="details-meta muted">
         Added {new Date(item.addedAt).toLocaleString()} · Modified {new Date(item.modifiedAt).toLocaleString()}
       </footer>
-    </div>
+    </>
   );
 }
 

@@ -71,7 +71,7 @@ export function Toolbar() {
         <button type="button" className="icon-button" title="Export (Ctrl+E)" aria-label="Export" data-testid="export-button" onClick={() => act().openDialog(exportDialogFor(act()))}>
           <Icon name="export" />
         </button>
-        <button type="button" className="icon-button" title="Settings: citation keys, cite command, auto-export" aria-label="Settings" data-testid="settings-button" onClick={() => act().openDialog({ kind: 'settings' })}>
+        <button type="button" className="icon-button" title="Settings: citation keys, cite command, auto-export, sync" aria-label="Settings" data-testid="settings-button" onClick={() => act().openDialog({ kind: 'settings' })}>
           <Icon name="sliders" />
         </button>
       </div>

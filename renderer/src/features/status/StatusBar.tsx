@@ -3,6 +3,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { SegmentedControl } from '../../components/SegmentedControl.tsx';
 import { useStore } from '../../store/index.ts';
 import type { Theme } from '../../store/prefs-slice.ts';
+import { SyncStatusLine } from '../sync/SyncStatusLine.tsx';
 import './status.css';
 
 const THEMES = [
@@ -49,6 +50,7 @@ export function StatusBar() {
         <span className="status-message" title={st.message}>{st.message}</span>
       ) : null}
       <span className="status-spacer" />
+      <SyncStatusLine />
       <span className="status-path" title={st.path}>{n(st.total)} in library</span>
       <SegmentedControl<Theme> label="Theme" small testId="theme-select" value={st.theme} segments={THEMES} onChange={(t) => useStore.getState().setTheme(t)} />
     </footer>
