@@ -178,8 +178,14 @@ export class ChangeRecorder implements CommitObserver {
     if (!this.loading) return;
     await this.queue;
     const state = await this.loading;
-    await state.log.flush();
-    if (state.dirty || state.log.end() > state.snapshotThrough) await this.maybeSnapshot(state, true);
+    try {
+      await state.log.flush();
+      if (state.dirty || state.log.end() > state.snapshotThrough) await this.maybeSnapshot(state, true);
+    } catch (error) {
+      // The library is already saved; the log catches up from it at the next open (see load), so closing never
+      // fails for want of its snapshot (a full disk, say).
+      console.error(`folio: the change history in ${this.dir} could not be brought up to date (${(error as Error).message}); it catches up from the library next time`);
+    }
   }
 }
 

@@ -48,6 +48,12 @@ function undoOrRedo(command: 'undo' | 'redo'): void {
   }
   const s = get();
   if (modalOpen(s)) return;
+  // In a reader tab, Undo and Redo are the reader's: they step through its annotation edits.
+  const tab = s.readerTabs.find((t) => t.id === s.activeTab);
+  if (tab) {
+    void (command === 'undo' ? s.undoAnnotation(tab.itemId) : s.redoAnnotation(tab.itemId));
+    return;
+  }
   void (command === 'undo' ? s.undo() : s.redo());
 }
 

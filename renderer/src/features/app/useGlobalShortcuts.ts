@@ -41,6 +41,8 @@ export function useGlobalShortcuts(): void {
         return;
       }
       if (hostKind() !== 'web') return;
+      // A reader tab handles its own Undo and Redo keys (its annotation edits), never the library's as well.
+      if (s.activeTab !== null && (key === 'z' || key === 'y')) return;
       const command = menuShortcut(e);
       if (command) {
         e.preventDefault();

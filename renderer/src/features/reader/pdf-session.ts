@@ -63,6 +63,11 @@ export class PdfSession {
   private back: Position[] = [];
   private loading: ReturnType<typeof loadPdf> | null = null;
   private destroyed = false;
+  private pagesReadyResolve: () => void = () => {};
+  /** Resolves once the viewer has its pages (and the kept place applied): a jump before that would be lost. */
+  readonly pagesReady: Promise<void> = new Promise((resolve) => {
+    this.pagesReadyResolve = resolve;
+  });
 
   readonly container: HTMLDivElement;
 
@@ -111,6 +116,7 @@ export class PdfSession {
       this.eventBus.on('pagesinit', () => {
         this.viewer.currentScaleValue = place?.scale ?? 'page-width';
         if (place && place.page > 1 && place.page <= doc.numPages) this.viewer.currentPageNumber = place.page;
+        this.pagesReadyResolve();
       }, { once: true });
       this.viewer.setDocument(doc);
       this.linkService.setDocument(doc, null);

@@ -17,15 +17,13 @@ export function useReaderJumps(session: PdfSession | null, tab: ReaderTab): void
         session.goToPage(jump.pageIndex + 1);
       }
     };
-    if (session.getState().status === 'ready') go();
-    else {
-      const stop = session.subscribe(() => {
-        if (session.getState().status !== 'ready') return;
-        stop();
-        // The pages exist once the viewer has initialised them.
-        requestAnimationFrame(go);
-      });
-      return stop;
-    }
+    // The pages exist once the viewer has initialised them (and applied the kept place, which a jump overrides).
+    let cancelled = false;
+    void session.pagesReady.then(() => requestAnimationFrame(() => {
+      if (!cancelled) go();
+    }));
+    return () => {
+      cancelled = true;
+    };
   }, [jump, session, tab.itemId]);
 }
