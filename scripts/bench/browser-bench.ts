@@ -32,7 +32,8 @@ export interface BrowserBench {
 }
 
 // In-page code is passed as source text: this file is type-checked for Node, without DOM types.
-const OBSERVE_LONG_TASKS = `(() => {
+/** Starts (or restarts) recording the page's longest task in window.__longest. Shared by the browser benches. */
+export const OBSERVE_LONG_TASKS = `(() => {
   window.__longest = 0;
   window.__observer?.disconnect();
   window.__observer = new PerformanceObserver((list) => {

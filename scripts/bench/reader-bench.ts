@@ -9,6 +9,7 @@ import { startWebHostProcess } from '../../tests/helpers/web-host-process.ts';
 import { webHostClient } from '../../tests/helpers/web-host-client.ts';
 import { round, stats } from './measure.ts';
 import { ANNOTATION_COLORS } from '../../shared/model/annotation.ts';
+import { OBSERVE_LONG_TASKS } from './browser-bench.ts';
 
 export interface ReaderBench {
   pages: number;
@@ -29,13 +30,6 @@ const PAGES = 300;
 // Debian's python3-pikepdf lives with the system Python; a pyenv shim earlier on PATH may not have it.
 const PYTHON = process.env.FOLIO_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 const IMAGE_SIDE = 150; // 67.5 kB of incompressible pixels per page: about 20 MB in all.
-
-const OBSERVE_LONG_TASKS = `(() => {
-  window.__longest = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
-  }).observe({ type: 'longtask', buffered: false });
-})()`;
 
 const SCROLL_TO_END = `(async () => {
   const scroller = document.querySelector('[data-testid="reader"].active [data-testid="reader-scroll"]');

@@ -8,6 +8,7 @@ import { webHostClient } from '../../tests/helpers/web-host-client.ts';
 import { startWebHostProcess, type RunningHost } from '../../tests/helpers/web-host-process.ts';
 import type { ItemId } from '../../shared/model/ids.ts';
 import { round, stats } from './measure.ts';
+import { OBSERVE_LONG_TASKS } from './browser-bench.ts';
 
 type Stats = ReturnType<typeof stats>;
 
@@ -24,15 +25,6 @@ export interface SearchBrowserBench {
   /** search.related for one item over HTTP (the web host's transport included). */
   relatedMs: Stats;
 }
-
-const OBSERVE_LONG_TASKS = `(() => {
-  window.__longest = 0;
-  window.__observer?.disconnect();
-  window.__observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
-  });
-  window.__observer.observe({ type: 'longtask', buffered: false });
-})()`;
 
 /** Sets the box to `text` as typing does and resolves with the time until the frame after its answer is shown. */
 export function keystroke(page: Page, text: string): Promise<number> {

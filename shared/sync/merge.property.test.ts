@@ -8,18 +8,8 @@ import { Replica } from './replica.ts';
 import { collectionDrafts, itemDrafts, settingsDrafts, stampChange, type OpDraft } from './capture.ts';
 import { materialiseCollections, materialiseItem, materialiseLibrary } from './materialise.ts';
 import { opLine, readOpLines } from './op-lines.ts';
+import { seededRandom } from '../../tests/fixtures/bib/synthetic-bib.ts';
 
-/** A seeded generator (mulberry32): every failure names its seed and replays exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOUR = 3600_000;
 
@@ -143,7 +133,8 @@ function libraryText(device: SimDevice): string {
 }
 
 function run(seed: number, steps: number): SimDevice[] {
-  const rng = prng(seed);
+  // Seeded (mulberry32): every failure names its seed and replays exactly.
+  const rng = seededRandom(seed);
   let time = 1_764_000_000_000;
   let n = 0;
   const devices = [

@@ -4,6 +4,7 @@ import type { FolioBridge } from '../../../shared/api/folio-api.ts';
 import { createFolioEvents, isFolioEventName, type FolioEventMessage, type FolioEvents } from '../../../shared/api/api-events.ts';
 import { CALL_PATH, EVENTS_PATH, TOKEN_HEADER, type CallRequestBody } from '../../../shared/api/web-protocol.ts';
 import { takeWebToken } from './web-token.ts';
+import { downloadBlob } from './save-file.ts';
 
 // keepalive lets the last note save survive a tab close, but browsers cap keepalive bodies at 64 KiB.
 const KEEPALIVE_LIMIT = 60_000;
@@ -60,15 +61,7 @@ function eventSourceEvents(token: string): FolioEvents {
 
 /** A browser download stands in for the save dialog the web host cannot show. */
 function downloadTextFile(name: string, text: string): Promise<string | null> {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(name, new Blob([text], { type: 'text/plain;charset=utf-8' }));
   return Promise.resolve(name);
 }
 

@@ -6,7 +6,12 @@ export function downloadBase64File(fileName: string, dataBase64: string, type = 
   const binary = atob(dataBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  downloadBlob(fileName, new Blob([bytes], { type }));
+}
+
+/** Hands a blob to the browser as a download named `fileName`. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
