@@ -10,7 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'connector/**/*.test.ts', 'renderer/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 20_000,
+          // Generous for a busy machine (CI shares its cores); each test takes well under a few seconds on a quiet one.
+          testTimeout: 60_000,
         },
       },
       {
