@@ -108,6 +108,11 @@ describe('folio search over the full text of PDFs', () => {
   });
   afterAll(() => rmSync(lib, { recursive: true, force: true }));
 
+  it('titles the imported PDF from its largest type, not from the byline and \\date below it', () => {
+    const [item] = JSON.parse(runFolio(['list', '--library', lib, '--json']).stdout) as Array<{ title?: string }>;
+    expect(item?.title).toBe('Landscapes');
+  });
+
   it('finds text that exists only on page 4, with a snippet naming the page', () => {
     const r = runFolio(['search', '--library', lib, '--json', 'fulltext:"quokkas"']);
     expect(r.status).toBe(0);
