@@ -17,8 +17,13 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 const KINDS = new Set(['create', 'set', 'elem', 'delete']);
 const VIAS = new Set(['undo', 'redo', 'revert', 'resolve']);
 
+/** A key can only spell one of FORBIDDEN_KEYS literally or through a \u escape. */
+const MAY_HOLD_FORBIDDEN = /__proto__|prototype|constructor|\\u/;
+
 /** JSON.parse that refuses prototype keys instead of quietly dropping or honouring them. */
 export function parseJsonStrict(text: string): unknown {
+  // The reviver is slow (a call per value): only a text that could hold such a key goes through it.
+  if (!MAY_HOLD_FORBIDDEN.test(text)) return JSON.parse(text) as unknown;
   return JSON.parse(text, (key, value: unknown) => {
     if (FORBIDDEN_KEYS.has(key)) throw new Error(`forbidden key "${key}"`);
     return value;

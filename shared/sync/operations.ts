@@ -81,7 +81,22 @@ export function canonicalJson(value: JsonValue | undefined): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
 }
 
+/** Whether two values have the same canonical JSON (compared in place, without building the texts). */
 export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
   if (a === b) return true;
-  return canonicalJson(a) === canonicalJson(b);
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    // Numbers JSON writes alike (NaN and null) are the only unequal scalars canonicalJson does not tell apart.
+    return typeof a === 'number' || typeof b === 'number' ? canonicalJson(a) === canonicalJson(b) : false;
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(b, key) || !jsonEqual(a[key], b[key])) return false;
+  }
+  return true;
 }

@@ -8,7 +8,7 @@ import { isSafeRelativePath } from '../../../shared/sync/op-validate.ts';
 import { fsyncDirectory, nodeStoreFs, writeAll } from '../library-store/store-fs.ts';
 import { writeFileAtomic } from '../library-store/write-file-atomic.ts';
 import { resolveInsideAttachments } from '../attachments/attachment-files.ts';
-import { blobPath, deviceDir, segmentName, SEGMENT_FILE } from './sync-folder-paths.ts';
+import { blobPath, deviceDir, segmentName, SEGMENT_FILE, SNAPSHOT_FILE } from './sync-folder-paths.ts';
 
 /** Writing this device's part of the sync folder: its log segments, its device.json and attachment files. */
 
@@ -116,7 +116,7 @@ export async function fetchBlob(folder: string, libraryFolder: string, attachmen
 
 export async function removeOldSnapshots(dir: string, keep: string): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (name.startsWith('snapshot-') && name.endsWith('.jsonl') && name !== keep) await unlink(join(dir, name)).catch(() => undefined);
+    if (SNAPSHOT_FILE.test(name) && name !== keep) await unlink(join(dir, name)).catch(() => undefined);
   }
 }
 
