@@ -65,6 +65,15 @@ export const QUIET_FIELDS: ReadonlySet<string> = new Set(['modifiedAt', 'editedF
 /** Settings that follow the library to every device; the rest (auto-export targets) stay on the device. */
 export const SHARED_SETTINGS = ['keyPattern', 'citeCommand', 'savedSearches', 'notDuplicates'] as const;
 
+/**
+ * The auto-export targets the user marked shared: a set-like settings field, one element per target id (the
+ * target as its value). Targets not marked shared never leave the device.
+ */
+export const SHARED_TARGETS = 'autoExports';
+
+/** File endings a shared auto-export target may have: another device can make this device write only these. */
+export const SHARED_TARGET_EXTENSIONS = ['.bib', '.bibtex', '.json', '.ris', '.txt'] as const;
+
 export const COLLECTION_FIELDS = ['name', 'parentId', 'createdAt'] as const;
 
 /** The register an operation writes: entity, field and element, as one key. */
