@@ -7,9 +7,10 @@ import type { ServiceContext } from '../service-context.ts';
 import type { ChangeRecorder } from './change-recorder.ts';
 import { cleanDeviceName, saveIdentity } from './changes-files.ts';
 import { readOtherDevices, listDevices, type Cursors } from './folder-logs.ts';
-import { appendOwnOps, attachmentsOf, fetchBlob, lostOwnIndex, publishBlob, writeDeviceFile } from './folder-publish.ts';
+import { appendOwnOps, attachmentsOf, fetchBlob, lostOwnIndex, OPS_PER_SEGMENT, publishBlob, writeDeviceFile } from './folder-publish.ts';
 import { joinFromSnapshot, writeFolderSnapshot, type KnownDevice } from './folder-snapshots.ts';
 import { LogCounts, ownFrom } from './log-counts.ts';
+import { acksOf, deleteSegments, prunable, prunedByOthers } from './folder-prune.ts';
 import { foldIntoStore } from './store-fold.ts';
 import { emptySyncState, readSyncState, writeSyncState, type SyncStateFile } from './sync-state.ts';
 import { prepareSyncFolder } from './sync-folder-paths.ts';
@@ -18,6 +19,12 @@ import { prepareSyncFolder } from './sync-folder-paths.ts';
 const SNAPSHOT_EVERY = 20_000;
 /** Operations folded into the library per slice, between which the event loop runs. */
 const FOLD_SLICE = 2_000;
+
+/** How often this device writes a snapshot and rolls its segments (tests make them small). */
+export interface SyncTuning {
+  snapshotEvery: number;
+  opsPerSegment: number;
+}
 
 /**
  * One exchange with the sync folder: publish this library's new operations (and their attachment files), read
@@ -33,9 +40,12 @@ export class SyncEngine {
   private readonly configuredListeners = new Set<() => void>();
   private readonly counts = new LogCounts();
 
-  constructor(ctx: ServiceContext, recorder: ChangeRecorder) {
+  private readonly tuning: SyncTuning;
+
+  constructor(ctx: ServiceContext, recorder: ChangeRecorder, tuning: Partial<SyncTuning> = {}) {
     this.ctx = ctx;
     this.recorder = recorder;
+    this.tuning = { snapshotEvery: SNAPSHOT_EVERY, opsPerSegment: OPS_PER_SEGMENT, ...tuning };
   }
 
   onStatus(listener: (status: SyncStatus) => void): () => void {
@@ -73,7 +83,7 @@ export class SyncEngine {
         throw new FolioError('INVALID_ARGUMENT', 'The sync folder cannot be inside the library folder');
       }
       // A new folder starts from nothing: everything is published there, everything there is read.
-      this.state = emptySyncState(next);
+      this.state = { ...emptySyncState(next), names: { ...state.names, ...Object.fromEntries(Object.entries(state.devices).map(([id, d]) => [id, d.name])) } };
       await writeSyncState(this.recorder.dir, this.state);
     }
     const status = await this.status();
@@ -109,7 +119,7 @@ export class SyncEngine {
     const loaded = await this.recorder.loaded();
     const self = loaded.identity.deviceId;
     const root = await prepareSyncFolder(folder, self);
-    await writeDeviceFile(folder, self, loaded.identity.deviceName);
+    await writeDeviceFile(folder, self, loaded.identity.deviceName, { acks: acksOf(state.cursors, self), pruned: state.own.pruned ?? {} });
     const sent = await this.publish(state, folder, loaded.log.all(), self);
     const problems: SyncProblem[] = [];
     let received = 0;
@@ -117,8 +127,15 @@ export class SyncEngine {
     const touched = { items: new Set<string>(), collections: false, settings: false };
     if (!state.joined) {
       const devices = await listDevices(root, folder);
-      const joined = await joinFromSnapshot(folder, devices, self, {}, loaded.replica, loaded.clock, problems);
-      if (joined !== null && joined !== 'waiting') {
+      const joined = await joinFromSnapshot(folder, devices, self, await prunedByOthers(folder, devices, self), loaded.replica, loaded.clock, problems);
+      if (joined === 'waiting') {
+        // Old segments were pruned, and the snapshot that holds them has not arrived yet: joining now would miss them.
+        problems.push({ deviceId: '', file: '', line: null, message: 'Waiting for a snapshot that holds the pruned logs before joining; the next exchange tries again' });
+        state.problems = [...problems, ...state.problems].slice(0, 100);
+        await writeSyncState(this.recorder.dir, state);
+        return { sent, received: 0, conflicts: 0, devices: devices.length, keyRenames: [], problems };
+      }
+      if (joined !== null) {
         loaded.dirty = true;
         state.cursors = joined.cursors;
         for (const [id, known] of Object.entries(joined.devices)) if (id !== self) state.devices[id] = { name: known.name, operations: known.operations, lastChangeAt: state.devices[id]?.lastChangeAt ?? null };
@@ -154,12 +171,27 @@ export class SyncEngine {
         lastChangeAt: last ? new Date(hlcWall(last)).toISOString() : before?.lastChangeAt ?? null,
       };
     }
+    state.names = { ...state.names, ...Object.fromEntries(Object.entries(state.devices).map(([id, d]) => [id, d.name])) };
     state.keyRenames = [...folded.renames, ...state.keyRenames];
     state.problems = [...problems, ...state.problems].slice(0, 100);
     state.lastExchangeAt = now;
     state.joined = true;
-    if (loaded.log.end() - state.snapshotThrough >= SNAPSHOT_EVERY || (state.snapshotThrough === 0 && sent > 0)) {
+    if (loaded.log.end() - state.snapshotThrough >= this.tuning.snapshotEvery || (state.snapshotThrough === 0 && sent > 0)) {
       await this.writeSnapshot(state, folder, self);
+    }
+    const prune = await prunable(folder, await listDevices(root, folder), self, state.own, state.snapshotCovers ?? null);
+    if (prune.length > 0) {
+      // Listed in device.json (and the state) before any file goes, so a joining device knows to wait for a snapshot.
+      const pruned = { ...state.own.pruned };
+      const files = { ...state.own.files };
+      for (const name of prune) {
+        pruned[name] = files[name]?.bytes ?? 0;
+        delete files[name];
+      }
+      state.own = { ...state.own, files, pruned };
+      await writeDeviceFile(folder, self, loaded.identity.deviceName, { acks: acksOf(state.cursors, self), pruned });
+      await writeSyncState(this.recorder.dir, state);
+      await deleteSegments(folder, self, prune);
     }
     await writeSyncState(this.recorder.dir, state);
     const devices = (await listDevices(root, folder)).length;
@@ -172,7 +204,7 @@ export class SyncEngine {
     const from = lost === null ? state.publishedThrough : Math.min(lost, state.publishedThrough);
     const pending = ownFrom(log, from, self);
     for (const { op } of pending) for (const attachment of attachmentsOf(op)) await publishBlob(folder, this.ctx.store.folder, attachment);
-    if (pending.length > 0 || lost !== null) state.own = await appendOwnOps(folder, self, state.own, pending, lost !== null);
+    if (pending.length > 0 || lost !== null) state.own = await appendOwnOps(folder, self, state.own, pending, lost !== null, this.tuning.opsPerSegment);
     state.publishedThrough = Math.max(state.publishedThrough, (log[log.length - 1]?.index ?? -1) + 1);
     return pending.length;
   }
@@ -191,11 +223,13 @@ export class SyncEngine {
     const through = loaded.log.end();
     const covers: Cursors = { ...state.cursors };
     for (const [name, file] of Object.entries(state.own.files)) covers[`devices/${self}/${name}`] = { bytes: file.bytes, lines: 0 };
+    for (const [name, bytes] of Object.entries(state.own.pruned ?? {})) covers[`devices/${self}/${name}`] = { bytes, lines: 0 };
     const counts = await this.counts.update(loaded.log.all(), self);
     const devices: Record<string, KnownDevice> = { [self]: { name: loaded.identity.deviceName, operations: counts.own } };
     for (const [id, d] of Object.entries(state.devices)) if (id !== self) devices[id] = { name: d.name, operations: d.operations };
     await writeFolderSnapshot(folder, self, through, { snapshot: 2, covers, devices }, loaded.replica);
     state.snapshotThrough = through;
+    state.snapshotCovers = covers;
   }
 
   async status(): Promise<SyncStatus> {
