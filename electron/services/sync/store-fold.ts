@@ -33,7 +33,7 @@ export interface FoldResult {
 const same = (a: unknown, b: unknown): boolean => jsonEqual(a as JsonValue, b as JsonValue);
 
 /** Items per commit: each slice is its own journal record, with the event loop let in between. */
-const FOLD_COMMIT = 500;
+const FOLD_COMMIT = 250;
 
 /** Every item's effective key: the key it asks for, suffixed when an item created earlier holds it. */
 export function settledKeys(replica: Replica): Map<string, { to: string; from: string; keptBy: string }> {

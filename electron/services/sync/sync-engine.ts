@@ -18,7 +18,7 @@ import { prepareSyncFolder } from './sync-folder-paths.ts';
 /** A snapshot goes to the sync folder after this many published operations. */
 const SNAPSHOT_EVERY = 20_000;
 /** Operations folded into the library per slice, between which the event loop runs. */
-const FOLD_SLICE = 2_000;
+const FOLD_SLICE = 1_000;
 
 /** How often this device writes a snapshot and rolls its segments (tests make them small). */
 export interface SyncTuning {
