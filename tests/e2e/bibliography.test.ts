@@ -137,7 +137,8 @@ describe('Folio for LaTeX users, end to end in Chromium', () => {
     await page.getByTestId('auto-export-add').click();
     await expect.poll(() => page.getByTestId('auto-export-status').first().innerText()).toMatch(/bibtex · 5 entries · written/);
     // Marked shared: sync carries it to the other devices (it stays on this one either way).
-    await page.getByTestId('auto-export-shared').first().check();
+    // A click, not check(): the box shows the saved state, which arrives once the change is committed.
+    await page.getByTestId('auto-export-shared').first().click();
     await expect.poll(() => page.getByTestId('auto-export-shared').first().isChecked()).toBe(true);
     expect(readFileSync(good, 'utf8')).toContain('@inproceedings{vaswani2017attention,');
 
