@@ -11,6 +11,7 @@ import { EventHub } from '../event-hub.ts';
 import { ServiceContext } from '../service-context.ts';
 import { ChangeRecorder } from './change-recorder.ts';
 import { SyncEngine } from './sync-engine.ts';
+import { createHistoryMethods } from './history-methods.ts';
 
 function makeItem(i: number): Item {
   return {
@@ -86,5 +87,25 @@ describe('pruning old segments of the sync folder', { timeout: 60_000 }, () => {
     expect(known.A).toBeGreaterThan(0);
     expect(known.B).toBeGreaterThan(0);
     for (const d of [a, b, c]) await d.recorder.close();
+  });
+
+  it("keeps the other devices' names in the history when the library joins another folder", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'folio-names-'));
+    const a = device(root, 'a', [makeItem(1)]);
+    const b = device(root, 'b');
+    await a.engine.configure(join(root, 'Sync'), 'Laptop');
+    await b.engine.configure(join(root, 'Sync'), 'Desktop');
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    await b.ctx.putItems([{ ...(b.store.getItem(makeItem(1).id) as Item), csl: { type: 'book', title: 'Edited on the desktop' } }]);
+    await b.engine.syncNow();
+    await a.engine.syncNow();
+    const history = createHistoryMethods(a.ctx, a.recorder);
+    const names = async (): Promise<string[]> => [...new Set((await history.forItem(makeItem(1).id)).map((e) => e.deviceName))].sort();
+    expect(await names()).toEqual(['Desktop', 'Laptop']);
+    await a.engine.configure(join(root, 'Elsewhere'), null);
+    await a.engine.syncNow();
+    expect(await names()).toEqual(['Desktop', 'Laptop']);
+    for (const d of [a, b]) await d.recorder.close();
   });
 });
