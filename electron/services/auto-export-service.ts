@@ -2,6 +2,7 @@ import type { AutoExportDraft, AutoExportStatus } from '../../shared/api/io-type
 import { FolioError } from '../../shared/api/api-error.ts';
 import { newId } from '../../shared/model/ids.ts';
 import type { AutoExportTarget } from '../../shared/model/library-doc.ts';
+import { SHARED_TARGET_EXTENSIONS } from '../../shared/sync/operations.ts';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { BibtexEntryCache } from './auto-export/bibtex-entry-cache.ts';
 import { unchangedSince, writePartsAtomic, type WrittenFile } from './auto-export/sliced-file-writer.ts';
@@ -80,6 +81,25 @@ export class AutoExportService {
     if (!settings.autoExports.some((t) => t.id === id)) throw new FolioError('NOT_FOUND', `No auto-export with id ${id}`);
     await this.ctx.commit([{ op: 'setSettings', settings: { ...settings, autoExports: settings.autoExports.filter((t) => t.id !== id) } }], {});
     this.states.delete(id);
+  }
+
+  /**
+   * Marks a target shared (sync carries it to the other devices, which then write the same file) or this
+   * device's own again (sync removes it from the others). Only a bibliography file can be shared.
+   */
+  async setShared(id: string, shared: boolean): Promise<AutoExportStatus> {
+    const settings = this.ctx.store.settings();
+    const current = settings.autoExports.find((t) => t.id === id);
+    if (!current) throw new FolioError('NOT_FOUND', `No auto-export with id ${id}`);
+    if (shared && !SHARED_TARGET_EXTENSIONS.some((ext) => current.path.toLowerCase().endsWith(ext))) {
+      throw new FolioError('INVALID_ARGUMENT', `Only a bibliography file (${SHARED_TARGET_EXTENSIONS.join(', ')}) can be shared: ${current.path}`);
+    }
+    const { shared: _was, ...rest } = current;
+    const target: AutoExportTarget = shared ? { ...rest, shared: true } : rest;
+    await this.ctx.commit([{ op: 'setSettings', settings: { ...settings, autoExports: settings.autoExports.map((t) => (t.id === id ? target : t)) } }], {});
+    const state = this.state(target);
+    state.status = { ...state.status, target };
+    return state.status;
   }
 
   /** Waits for any scheduled or running export, then runs once more. */

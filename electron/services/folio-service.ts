@@ -158,6 +158,7 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
       listAutoExports: async () => autoExport.list(),
       addAutoExport: (draft) => autoExport.add(draft),
       removeAutoExport: (id) => autoExport.remove(id),
+      setAutoExportShared: (id, shared) => autoExport.setShared(id, shared),
     },
     keys: createKeyMethods(ctx),
     bibliography: createBibliographyMethods(ctx, bibliographyWorker, new CslStyleFiles(options.bibliography?.stylesDir), savedIds),

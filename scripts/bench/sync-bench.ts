@@ -1,6 +1,6 @@
 // The `sync` step of `npm run bench`: folding incoming operations into a large library, the size of the sync
 // folder, and a new device joining from a snapshot.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Item } from '../../shared/model/item.ts';
@@ -9,16 +9,16 @@ import { emptyLibraryDoc } from '../../shared/model/library-doc.ts';
 import { KeyIndex } from '../../shared/library/key-index.ts';
 import { encodeHlc, HybridClock } from '../../shared/sync/hlc.ts';
 import { itemDrafts, stampChange } from '../../shared/sync/capture.ts';
-import { materialiseLibrary } from '../../shared/sync/materialise.ts';
-import { opLine, readOpLines } from '../../shared/sync/op-lines.ts';
+import { opLine } from '../../shared/sync/op-lines.ts';
 import { Replica } from '../../shared/sync/replica.ts';
-import { replicaFromOps, replicaOps } from '../../shared/sync/replica-snapshot.ts';
+import { replicaLines, replicaOps } from '../../shared/sync/replica-snapshot.ts';
 import type { SyncOp } from '../../shared/sync/operations.ts';
 import { createMemoryLibraryStore } from '../../electron/services/library-store/memory-library-store.ts';
 import { EventHub } from '../../electron/services/event-hub.ts';
 import { ServiceContext } from '../../electron/services/service-context.ts';
 import { ChangeRecorder } from '../../electron/services/sync/change-recorder.ts';
 import { SyncEngine } from '../../electron/services/sync/sync-engine.ts';
+import { writeSnapshotFile } from '../../electron/services/sync/snapshot-files.ts';
 import { longestBlock, round, timed } from './measure.ts';
 
 function makeItem(i: number): Item {
@@ -62,6 +62,19 @@ export async function benchSync(size = 50_000, incoming = 10_000, edits = 100_00
   const fold = await longestBlock(() => timed(() => engine.syncNow()));
   await recorder.close();
 
+  // A new device joins the folder (the first device's snapshot, then the 10,000 operations after it).
+  const joinDir = join(root, 'library-b');
+  mkdirSync(joinDir);
+  const storeB = createMemoryLibraryStore(emptyLibraryDoc(), joinDir);
+  const ctxB = new ServiceContext(storeB, new KeyIndex(storeB.items()), new EventHub());
+  const recorderB = new ChangeRecorder(storeB, () => undefined);
+  ctxB.commitObserver = recorderB;
+  const engineB = new SyncEngine(ctxB, recorderB);
+  await engineB.configure(folder, 'Bench B');
+  const joined = await longestBlock(() => timed(() => engineB.syncNow()));
+  const joinedItems = [...storeB.items()].length;
+  await recorderB.close();
+
   // The folder after 50k items and 100k edits, in pure code (what each device's log and snapshot hold).
   const clock = new HybridClock('bench-size', () => 1_764_000_000_000);
   const replica = new Replica();
@@ -73,24 +86,28 @@ export async function benchSync(size = 50_000, incoming = 10_000, edits = 100_00
     log.push(...stampChange(itemDrafts(item, after), clock, replica));
   }
   const logBytes = bytesOf(log);
-  const snapshotText = [...replicaOps(replica)].map(opLine).join('');
-  const snapshotBytes = Buffer.byteLength(snapshotText);
-  const joined = await timed(() => {
-    const read = readOpLines(snapshotText, null);
-    return materialiseLibrary(replicaFromOps(read.ops)).items.size;
-  });
+  const format1Bytes = bytesOf(replicaOps(replica));
+  let format2Bytes = 0;
+  for (const line of replicaLines(replica)) format2Bytes += Buffer.byteLength(line);
+  const gzPath = join(root, 'snapshot.jsonl.gz');
+  const written = await timed(() => writeSnapshotFile(gzPath, { snapshot: 2, covers: {}, devices: {} }, replica, true));
+  const snapshotBytes = statSync(gzPath).size;
+  const mb = (n: number): number => round(n / 1e6);
   return {
     items: size,
     firstExchangePublishMs: first.ms,
     firstExchangeSent: first.value.sent,
-    fold10kIncoming: { ms: fold.value.ms, received: fold.value.value.received, longestBlockMs: fold.blockMs, targetBlockMs: 50 },
+    fold10kIncoming: { ms: fold.value.ms, received: fold.value.value.received, longestBlockMs: fold.blockMs, longestBlockCpuMs: fold.blockCpuMs, targetBlockMs: 50 },
     folderAfter50kItems100kEdits: {
-      logOnlyMB: round(logBytes / 1e6),
-      snapshotMB: round(snapshotBytes / 1e6),
-      logPlusSnapshotMB: round((logBytes + snapshotBytes) / 1e6),
+      logOnlyMB: mb(logBytes),
+      snapshotMB: mb(snapshotBytes),
+      logPlusSnapshotMB: mb(logBytes + snapshotBytes),
+      snapshotUncompressedMB: mb(format2Bytes),
+      snapshotFormat1MB: mb(format1Bytes),
+      snapshotWriteMs: written.ms,
       operations: log.length,
     },
-    newDeviceJoinFromSnapshot: { ms: joined.ms, items: joined.value },
+    newDeviceJoinFromSnapshot: { ms: joined.value.ms, longestBlockMs: joined.blockMs, longestBlockCpuMs: joined.blockCpuMs, received: joined.value.value.received, items: joinedItems },
   };
 }
 

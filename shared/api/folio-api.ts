@@ -103,6 +103,8 @@ export interface FolioApi {
     listAutoExports(): Promise<AutoExportStatus[]>;
     addAutoExport(draft: AutoExportDraft): Promise<AutoExportStatus>;
     removeAutoExport(id: string): Promise<void>;
+    /** Marks a target shared (synced to the other devices) or this device's own again. */
+    setAutoExportShared(id: string, shared: boolean): Promise<AutoExportStatus>;
   };
   keys: {
     /** Proposed new keys, without changing anything. Pinned items are left out. */

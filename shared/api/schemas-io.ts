@@ -23,6 +23,7 @@ const autoExportDraft: z.ZodType<AutoExportDraft> = z.object({
   format: exportFormatSchema,
   collectionId: z.string().max(MAX_ID).nullable(),
   savedSearch: z.string().min(1).max(MAX_ID).nullable().optional(),
+  shared: z.boolean().optional(),
 });
 
 export const IO_ARG_SCHEMAS = {
@@ -33,5 +34,6 @@ export const IO_ARG_SCHEMAS = {
   'io.citeCommand': z.tuple([itemIdsSchema, z.string().max(100).nullable()]),
   'io.listAutoExports': z.tuple([]),
   'io.addAutoExport': z.tuple([autoExportDraft]),
+  'io.setAutoExportShared': z.tuple([opaqueIdSchema, z.boolean()]),
   'io.removeAutoExport': z.tuple([opaqueIdSchema]),
 } as const;

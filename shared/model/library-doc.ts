@@ -12,6 +12,11 @@ export interface AutoExportTarget {
   collectionId: string | null;
   /** The name of a saved search whose current matches the file holds; absent or null: see collectionId. */
   savedSearch?: string | null;
+  /**
+   * Synced to the other devices (the same file on each, such as a .bib inside a synced folder). Absent or false:
+   * the target is this device's own, as auto-export paths are by default.
+   */
+  shared?: boolean;
 }
 
 export interface LibrarySettings {

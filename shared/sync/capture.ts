@@ -2,7 +2,7 @@ import type { Collection } from '../model/collection.ts';
 import type { Item } from '../model/item.ts';
 import type { LibrarySettings } from '../model/library-doc.ts';
 import type { HybridClock } from './hlc.ts';
-import { ELEMENT_FIELDS, ITEM_SCALAR_FIELDS, jsonEqual, SHARED_SETTINGS, type JsonValue, type OpVia, type SyncOp } from './operations.ts';
+import { ELEMENT_FIELDS, ITEM_SCALAR_FIELDS, jsonEqual, SHARED_SETTINGS, SHARED_TARGETS, type JsonValue, type OpVia, type SyncOp } from './operations.ts';
 import { elementKey, elementValue, type Replica } from './replica.ts';
 
 /** From a before/after pair of records to the operations that say what changed, one per field or element. */
@@ -44,16 +44,21 @@ function elementMap(field: string, list: JsonValue): Map<string, JsonValue> {
   return map;
 }
 
-function elementDrafts(id: string, field: string, before: JsonValue, after: JsonValue): OpDraft[] {
+function elementDrafts(id: string, field: string, before: JsonValue, after: JsonValue, e: 'item' | 'settings' = 'item'): OpDraft[] {
   const b = elementMap(field, before);
   const a = elementMap(field, after);
   const out: OpDraft[] = [];
   for (const [key, value] of a) {
     const old = b.get(key);
-    if (old === undefined || !jsonEqual(old, value)) out.push({ e: 'item', id, k: 'elem', f: field, key, v: value, old: old ?? null });
+    if (old === undefined || !jsonEqual(old, value)) out.push({ e, id, k: 'elem', f: field, key, v: value, old: old ?? null });
   }
-  for (const [key, old] of b) if (!a.has(key)) out.push({ e: 'item', id, k: 'elem', f: field, key, v: null, old });
+  for (const [key, old] of b) if (!a.has(key)) out.push({ e, id, k: 'elem', f: field, key, v: null, old });
   return out;
+}
+
+/** The targets marked shared: the only auto-export targets that sync. */
+function sharedTargets(settings: LibrarySettings): JsonValue {
+  return json((settings.autoExports ?? []).filter((t) => t.shared === true));
 }
 
 export function collectionDrafts(before: Collection | undefined, after: Collection): OpDraft[] {
@@ -75,6 +80,7 @@ export function settingsDrafts(before: LibrarySettings, after: LibrarySettings):
   for (const field of SHARED_SETTINGS) {
     if (!jsonEqual(json(b[field]), json(a[field]))) out.push({ e: 'settings', id: 'library', k: 'set', f: field, v: json(a[field]), old: json(b[field]) });
   }
+  out.push(...elementDrafts('library', SHARED_TARGETS, sharedTargets(before), sharedTargets(after), 'settings'));
   return out;
 }
 

@@ -29,13 +29,21 @@ export function resolveKeyCollisions(claims: readonly KeyClaim[]): KeyCollision[
     if (group) group.push(claim);
     else groups.set(lower, [claim]);
   }
+  const crowded = [...groups.entries()].filter(([, group]) => group.length > 1).sort(([a], [b]) => (a < b ? -1 : 1));
+  return settleCrowded(crowded.map(([, group]) => group), (lower) => groups.has(lower));
+}
+
+/**
+ * The renames for the groups of more than one claim, in the order of their (lower-case) keys; `asked`: whether
+ * any item asks for this lower-case key. Suffixes avoid every key an item asks for, so groups never collide with
+ * each other's asked keys: each settles alone.
+ */
+export function settleCrowded(crowded: ReadonlyArray<readonly KeyClaim[]>, asked: (lower: string) => boolean): KeyCollision[] {
   const out: KeyCollision[] = [];
   const assigned = new Set<string>();
-  // Suffixes avoid every key an item asks for, so groups never collide with each other: each settles alone.
-  const taken = (candidate: string): boolean => groups.has(candidate.toLowerCase()) || assigned.has(candidate.toLowerCase());
-  const crowded = [...groups.entries()].filter(([, group]) => group.length > 1).sort(([a], [b]) => (a < b ? -1 : 1));
-  for (const [, group] of crowded) {
-    group.sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1));
+  const taken = (candidate: string): boolean => asked(candidate.toLowerCase()) || assigned.has(candidate.toLowerCase());
+  for (const members of crowded) {
+    const group = [...members].sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1));
     const [first, ...later] = group;
     if (!first) continue;
     for (const claim of later) {

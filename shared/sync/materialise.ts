@@ -1,9 +1,9 @@
 import type { Collection } from '../model/collection.ts';
 import type { CollectionId, ItemId } from '../model/ids.ts';
 import type { Item } from '../model/item.ts';
-import { DEFAULT_SETTINGS, type LibrarySettings } from '../model/library-doc.ts';
+import { DEFAULT_SETTINGS, type AutoExportTarget, type LibrarySettings } from '../model/library-doc.ts';
 import { sortAnnotations } from '../annotations/annotation-order.ts';
-import { ITEM_SCALAR_FIELDS, OPTIONAL_ITEM_FIELDS, SHARED_SETTINGS, type JsonValue } from './operations.ts';
+import { ITEM_SCALAR_FIELDS, OPTIONAL_ITEM_FIELDS, SHARED_SETTINGS, SHARED_TARGETS, type JsonValue } from './operations.ts';
 import type { EntityRecord, Register, Replica } from './replica.ts';
 import { resolveKeyCollisions, type KeyClaim } from './key-collisions.ts';
 
@@ -88,6 +88,9 @@ export function materialiseSettings(replica: Replica, local: LibrarySettings): L
     const reg = replica.settings.fields.get(field);
     if (reg && reg.v !== null) (out as unknown as Record<string, unknown>)[field] = reg.v;
   }
+  // This device's own targets as they are, then the shared ones as the merge says.
+  const shared = liveElements(replica.settings, SHARED_TARGETS).map(([, reg]) => reg.v as unknown as AutoExportTarget);
+  out.autoExports = [...(local.autoExports ?? []).filter((t) => t.shared !== true), ...shared];
   return out;
 }
 

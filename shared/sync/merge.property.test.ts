@@ -202,4 +202,55 @@ describe('snapshots', () => {
     expect(read.problems).toEqual([]);
     expect(libraryText({ replica: replicaFromOps(read.ops) } as SimDevice)).toBe(libraryText(devices[0] as SimDevice));
   });
+
+  it('rebuild the very same registers from the compact format (format 2), a tag named "prototype" included', async () => {
+    const { replicaOps, replicaLines, readSnapshotLines } = await import('./replica-snapshot.ts');
+    const { Replica } = await import('./replica.ts');
+    const devices = run(12, 300);
+    const replica = (devices[0] as SimDevice).replica;
+    const [someId] = replica.items.keys();
+    expect(someId).toBeDefined();
+    replica.apply({ ts: '009999999999999-000000-dev-a', chg: '009999999999999-000000-dev-a', e: 'item', id: someId as string, k: 'elem', f: 'tags', key: 'prototype', v: true });
+    const text = [...replicaLines(replica)].join('');
+    const rebuilt = new Replica();
+    const read = readSnapshotLines(text, 1, (op) => rebuilt.apply(op));
+    expect(read.problems).toEqual([]);
+    const registers = (r: InstanceType<typeof Replica>): string[] => [...replicaOps(r)].map(opLine).sort();
+    expect(registers(rebuilt)).toEqual(registers(replica));
+    expect(libraryText({ replica: rebuilt } as SimDevice)).toBe(libraryText({ replica } as SimDevice));
+    expect(text.length).toBeLessThan([...replicaOps(replica)].map(opLine).join('').length / 2);
+  });
+
+  it('reject a hostile compact line and keep the rest', async () => {
+    const { readSnapshotLines } = await import('./replica-snapshot.ts');
+    const ts = '001764633600000-000000-dev-a';
+    const good = JSON.stringify({ e: 'item', id: 'it_ok', t: [ts], c: 0, f: { 'csl.title': ['T', 0] } });
+    const lines = [
+      JSON.stringify({ e: 'item', id: 'it_bad', t: [ts], c: 0, f: { 'csl.title': ['T', 5] } }),
+      JSON.stringify({ e: 'item', id: '../x', t: [ts], c: 0 }),
+      '{"e":"item","id":"it_p","t":["' + ts + '"],"f":{"__proto__":["x",0]}}',
+      JSON.stringify({ e: 'item', id: 'it_f', t: [ts], f: { nonsense: [1, 0] } }),
+      good,
+    ];
+    const ops: string[] = [];
+    const read = readSnapshotLines(lines.map((l) => `${l}\n`).join(''), 1, (op) => ops.push(op.id));
+    expect(read.problems.map((p) => p.line)).toEqual([1, 2, 3, 4]);
+    expect(ops).toEqual(['it_ok', 'it_ok']);
+  });
+});
+
+describe('key claims', () => {
+  it('settle as resolveKeyCollisions over every claim, as operations arrive', async () => {
+    const { resolveKeyCollisions } = await import('./key-collisions.ts');
+    for (const seed of [3, 7, 19]) {
+      const devices = run(seed, 300);
+      const replica = (devices[0] as SimDevice).replica;
+      const claims = [...replica.items].flatMap(([id, rec]) => {
+        const key = rec.fields.get('citationKey')?.v;
+        return rec.created !== null && typeof key === 'string' ? [{ id, key, created: rec.created }] : [];
+      });
+      const byId = (list: Array<{ id: string }>): Array<{ id: string }> => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(byId(replica.keys.settle())).toEqual(byId(resolveKeyCollisions(claims)));
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { hlcDevice, isHlc } from './hlc.ts';
-import { isElementField, ITEM_SCALAR_FIELDS, SHARED_SETTINGS, type SyncOp } from './operations.ts';
+import { isElementField, ITEM_SCALAR_FIELDS, SHARED_SETTINGS, SHARED_TARGET_EXTENSIONS, SHARED_TARGETS, type SyncOp } from './operations.ts';
 
 /**
  * Checks one record of another device's log before it is trusted. A record from the sync folder may be damaged or
@@ -17,8 +17,13 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 const KINDS = new Set(['create', 'set', 'elem', 'delete']);
 const VIAS = new Set(['undo', 'redo', 'revert', 'resolve']);
 
+/** A key can only spell one of FORBIDDEN_KEYS literally or through a \u escape. */
+const MAY_HOLD_FORBIDDEN = /__proto__|prototype|constructor|\\u/;
+
 /** JSON.parse that refuses prototype keys instead of quietly dropping or honouring them. */
 export function parseJsonStrict(text: string): unknown {
+  // The reviver is slow (a call per value): only a text that could hold such a key goes through it.
+  if (!MAY_HOLD_FORBIDDEN.test(text)) return JSON.parse(text) as unknown;
   return JSON.parse(text, (key, value: unknown) => {
     if (FORBIDDEN_KEYS.has(key)) throw new Error(`forbidden key "${key}"`);
     return value;
@@ -64,6 +69,25 @@ function attachmentProblem(value: unknown): string | null {
   return null;
 }
 
+const TARGET_FORMATS = new Set(['bibtex', 'biblatex', 'csl-json', 'ris']);
+
+/** A shared auto-export target names a file this device will write: an absolute path to a bibliography file. */
+function sharedTargetProblem(key: string, value: unknown): string | null {
+  if (value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) return 'a shared auto-export that is not an object';
+  const t = value as Record<string, unknown>;
+  if (t.id !== key || t.shared !== true) return 'a shared auto-export whose id or flag does not match';
+  if (typeof t.format !== 'string' || !TARGET_FORMATS.has(t.format)) return 'a shared auto-export of an unknown format';
+  const path = t.path;
+  if (typeof path !== 'string' || path.length > 4096 || path.includes('\0') || !/^(\/|[A-Za-z]:[\\/])/.test(path)) return 'a shared auto-export without an absolute path';
+  if (path.split(/[\\/]/).some((part) => part === '..')) return 'a shared auto-export path with ".." in it';
+  const lower = path.toLowerCase();
+  if (!SHARED_TARGET_EXTENSIONS.some((ext) => lower.endsWith(ext))) return `a shared auto-export to a file that is not a bibliography (${SHARED_TARGET_EXTENSIONS.join(', ')})`;
+  if (t.collectionId !== null && typeof t.collectionId !== 'string') return 'a shared auto-export with a malformed collection';
+  if (t.savedSearch !== undefined && t.savedSearch !== null && typeof t.savedSearch !== 'string') return 'a shared auto-export with a malformed saved search';
+  return null;
+}
+
 function fieldProblem(op: SyncOp): string | null {
   const f = op.f;
   if (typeof f !== 'string') return 'no field';
@@ -78,6 +102,11 @@ function fieldProblem(op: SyncOp): string | null {
     return (ITEM_SCALAR_FIELDS as readonly string[]).includes(f) ? null : `"${f.slice(0, 100)}" is not an item field`;
   }
   if (op.e === 'coll') return f === 'name' || f === 'parentId' || f === 'createdAt' ? null : `"${f.slice(0, 100)}" is not a collection field`;
+  if (op.k === 'elem') {
+    if (f !== SHARED_TARGETS) return `"${f.slice(0, 100)}" is not a set-like setting`;
+    if (typeof op.key !== 'string' || !ID.test(op.key)) return 'a shared auto-export without an id';
+    return sharedTargetProblem(op.key, op.v);
+  }
   return (SHARED_SETTINGS as readonly string[]).includes(f) ? null : `"${f.slice(0, 100)}" is not a shared setting`;
 }
 

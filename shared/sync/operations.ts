@@ -65,6 +65,15 @@ export const QUIET_FIELDS: ReadonlySet<string> = new Set(['modifiedAt', 'editedF
 /** Settings that follow the library to every device; the rest (auto-export targets) stay on the device. */
 export const SHARED_SETTINGS = ['keyPattern', 'citeCommand', 'savedSearches', 'notDuplicates'] as const;
 
+/**
+ * The auto-export targets the user marked shared: a set-like settings field, one element per target id (the
+ * target as its value). Targets not marked shared never leave the device.
+ */
+export const SHARED_TARGETS = 'autoExports';
+
+/** File endings a shared auto-export target may have: another device can make this device write only these. */
+export const SHARED_TARGET_EXTENSIONS = ['.bib', '.bibtex', '.json', '.ris', '.txt'] as const;
+
 export const COLLECTION_FIELDS = ['name', 'parentId', 'createdAt'] as const;
 
 /** The register an operation writes: entity, field and element, as one key. */
@@ -81,7 +90,22 @@ export function canonicalJson(value: JsonValue | undefined): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
 }
 
+/** Whether two values have the same canonical JSON (compared in place, without building the texts). */
 export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
   if (a === b) return true;
-  return canonicalJson(a) === canonicalJson(b);
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    // Numbers JSON writes alike (NaN and null) are the only unequal scalars canonicalJson does not tell apart.
+    return typeof a === 'number' || typeof b === 'number' ? canonicalJson(a) === canonicalJson(b) : false;
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(b, key) || !jsonEqual(a[key], b[key])) return false;
+  }
+  return true;
 }

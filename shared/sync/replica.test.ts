@@ -5,6 +5,7 @@ import { Replica } from './replica.ts';
 import { itemHistory, registerConflicts } from './history.ts';
 import { materialiseLibrary } from './materialise.ts';
 import { readOpLines } from './op-lines.ts';
+import { operationProblem } from './op-validate.ts';
 
 const ts = (wall: number, device = 'dev-a', counter = 0) => encodeHlc({ wall, counter, device });
 const create = (at: string, id = 'it_1', key = 'smith2020'): SyncOp => ({
@@ -92,5 +93,22 @@ describe('reading another device\'s log', () => {
     expect(read.problems[3]?.message).toMatch(/outside the library/);
     expect(read.problems[4]?.message).toMatch(/characters/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('shared auto-export targets from another device', () => {
+  const ts = '001764633600000-000000-dev-b';
+  const op = (v: unknown) => ({ ts, chg: ts, e: 'settings', id: 'library', k: 'elem', f: 'autoExports', key: 'ax_1', v });
+  const target = { id: 'ax_1', path: '/home/me/paper/refs.bib', format: 'bibtex', collectionId: null, shared: true };
+  it('takes a bibliography file, or its removal', () => {
+    expect(operationProblem(op(target), 'dev-b')).toBeNull();
+    expect(operationProblem(op(null), 'dev-b')).toBeNull();
+  });
+  it('refuses a target that would make this device write anything but a bibliography file', () => {
+    expect(operationProblem(op({ ...target, path: '/home/me/.bashrc' }), 'dev-b')).toMatch(/not a bibliography/);
+    expect(operationProblem(op({ ...target, path: 'refs.bib' }), 'dev-b')).toMatch(/absolute path/);
+    expect(operationProblem(op({ ...target, path: '/home/me/../../etc/x.bib' }), 'dev-b')).toMatch(/\.\./);
+    expect(operationProblem(op({ ...target, shared: false }), 'dev-b')).toMatch(/flag/);
+    expect(operationProblem(op({ ...target, format: 'exe' }), 'dev-b')).toMatch(/format/);
   });
 });

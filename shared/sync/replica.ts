@@ -1,6 +1,7 @@
 import {
   isElementField, jsonEqual, QUIET_FIELDS, type EntityKind, type JsonValue, type SyncOp,
 } from './operations.ts';
+import { KeyClaims } from './key-claims.ts';
 
 /**
  * The merged state of every operation seen: one last-writer-wins register per field, and one per element of a
@@ -55,6 +56,8 @@ export class Replica {
   readonly settings: EntityRecord = emptyRecord();
   /** Purged items and deleted collections, with the timestamp of their deletion. */
   readonly deleted = { item: new Map<string, string>(), coll: new Map<string, string>() };
+  /** The key each item asks for, grouped, so that settling keys need not look at every item. */
+  readonly keys = new KeyClaims();
 
   isDeleted(kind: EntityKind, id: string): boolean {
     return kind !== 'settings' && this.deleted[kind].has(id);
@@ -82,10 +85,15 @@ export class Replica {
       if (op.e === 'settings') return NOTHING;
       this.deleted[op.e].set(op.id, op.ts);
       (op.e === 'item' ? this.items : this.colls).delete(op.id);
+      if (op.e === 'item') this.keys.update(op.id, null);
       return { changed: true, conflict: null };
     }
     const rec = this.recordFor(op.e, op.id);
-    if (op.k === 'create') return applyCreate(rec, op);
+    if (op.k === 'create') {
+      const outcome = applyCreate(rec, op);
+      if (op.e === 'item') this.claimKey(op.id, rec);
+      return outcome;
+    }
     if (op.f === undefined) return NOTHING;
     if (op.k === 'elem') {
       if (op.key === undefined) return NOTHING;
@@ -93,7 +101,14 @@ export class Replica {
       if (!elems) rec.elems.set(op.f, (elems = new Map()));
       return writeRegister(elems, op.key, { v: op.v ?? null, ts: op.ts, i: op.i ?? 0, ...(op.prev ? { prev: op.prev } : {}) }, op.f);
     }
-    return writeRegister(rec.fields, op.f, { v: op.v ?? null, ts: op.ts, i: 0, ...(op.prev ? { prev: op.prev } : {}) }, op.f);
+    const outcome = writeRegister(rec.fields, op.f, { v: op.v ?? null, ts: op.ts, i: 0, ...(op.prev ? { prev: op.prev } : {}) }, op.f);
+    if (op.e === 'item' && op.f === 'citationKey') this.claimKey(op.id, rec);
+    return outcome;
+  }
+
+  private claimKey(id: string, rec: EntityRecord): void {
+    const key = rec.fields.get('citationKey')?.v;
+    this.keys.update(id, rec.created !== null && typeof key === 'string' ? { id, key, created: rec.created } : null);
   }
 
   private recordFor(kind: EntityKind, id: string): EntityRecord {

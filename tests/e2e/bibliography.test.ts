@@ -136,6 +136,10 @@ describe('Folio for LaTeX users, end to end in Chromium', () => {
     await page.getByTestId('auto-export-path').fill(good);
     await page.getByTestId('auto-export-add').click();
     await expect.poll(() => page.getByTestId('auto-export-status').first().innerText()).toMatch(/bibtex · 5 entries · written/);
+    // Marked shared: sync carries it to the other devices (it stays on this one either way).
+    // A click, not check(): the box shows the saved state, which arrives once the change is committed.
+    await page.getByTestId('auto-export-shared').first().click();
+    await expect.poll(() => page.getByTestId('auto-export-shared').first().isChecked()).toBe(true);
     expect(readFileSync(good, 'utf8')).toContain('@inproceedings{vaswani2017attention,');
 
     // Every toast shown from here on, even one that has timed out by the time it is asked about (a busy machine).

@@ -87,6 +87,7 @@ export const settingsSchema = z.object({
       format: z.enum(['bibtex', 'biblatex', 'csl-json', 'ris']),
       collectionId: text.nullable(),
       savedSearch: text.nullable().optional(),
+      shared: z.boolean().optional(),
     }),
   ),
   notDuplicates: z.array(z.tuple([text, text])),

@@ -56,6 +56,7 @@ export class ChangeRecorder implements CommitObserver {
   private readonly now: () => number;
   private loading: Promise<Loaded> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private snapshotting: Promise<void> | null = null;
 
   private readonly onError: (message: string) => void;
   private readonly recordedListeners = new Set<() => void>();
@@ -123,7 +124,7 @@ export class ChangeRecorder implements CommitObserver {
       state.undo.redo = [];
       await this.saveUndo(state);
     }
-    await this.maybeSnapshot(state);
+    this.maybeSnapshot(state);
     for (const listener of this.recordedListeners) listener();
     return ops;
   }
@@ -149,7 +150,7 @@ export class ChangeRecorder implements CommitObserver {
       else outcome.settings = true;
     }
     await state.log.append(outcome.applied);
-    await this.maybeSnapshot(state);
+    this.maybeSnapshot(state);
     return outcome;
   }
 
@@ -164,23 +165,43 @@ export class ChangeRecorder implements CommitObserver {
     return run;
   }
 
-  private async maybeSnapshot(state: Loaded, force = false): Promise<void> {
+  /**
+   * Writes the replica snapshot in the background once enough operations arrived since the last one: changes and
+   * exchanges go on meanwhile (the replica only grows, so a snapshot that takes in some later operations is still
+   * right: replaying them from the log changes nothing).
+   */
+  private maybeSnapshot(state: Loaded): void {
+    if (this.snapshotting || state.log.end() - state.snapshotThrough < SNAPSHOT_EVERY) return;
+    this.snapshotting = this.snapshot(state)
+      .catch((error: unknown) => this.onError(`The change history snapshot could not be written (it is tried again later): ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        this.snapshotting = null;
+      });
+  }
+
+  private async snapshot(state: Loaded): Promise<void> {
     const end = state.log.end();
-    if (!force && end - state.snapshotThrough < SNAPSHOT_EVERY) return;
     await state.log.flush();
-    await writeReplicaFile(this.dir, { replica: state.replica, through: end });
-    state.snapshotThrough = end;
+    // Whatever the replica holds now goes into the file; a join that starts meanwhile marks it dirty again.
     state.dirty = false;
+    try {
+      await writeReplicaFile(this.dir, { replica: state.replica, through: end });
+    } catch (error) {
+      state.dirty = true;
+      throw error;
+    }
+    state.snapshotThrough = Math.max(state.snapshotThrough, end);
     await state.log.compact(end);
   }
 
   async close(): Promise<void> {
     if (!this.loading) return;
     await this.queue;
+    await this.snapshotting;
     const state = await this.loading;
     try {
       await state.log.flush();
-      if (state.dirty || state.log.end() > state.snapshotThrough) await this.maybeSnapshot(state, true);
+      if (state.dirty || state.log.end() > state.snapshotThrough) await this.snapshot(state);
     } catch (error) {
       // The library is already saved; the log catches up from it at the next open (see load), so closing never
       // fails for want of its snapshot (a full disk, say).

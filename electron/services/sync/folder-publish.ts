@@ -8,7 +8,7 @@ import { isSafeRelativePath } from '../../../shared/sync/op-validate.ts';
 import { fsyncDirectory, nodeStoreFs, writeAll } from '../library-store/store-fs.ts';
 import { writeFileAtomic } from '../library-store/write-file-atomic.ts';
 import { resolveInsideAttachments } from '../attachments/attachment-files.ts';
-import { blobPath, deviceDir, segmentName, SEGMENT_FILE } from './sync-folder-paths.ts';
+import { blobPath, deviceDir, segmentName, SEGMENT_FILE, SNAPSHOT_FILE } from './sync-folder-paths.ts';
 
 /** Writing this device's part of the sync folder: its log segments, its device.json and attachment files. */
 
@@ -20,6 +20,8 @@ export interface OwnFiles {
   lines: number;
   /** Each written segment: bytes written, and the change-log index of its first operation. */
   files: Record<string, { bytes: number; firstIndex: number }>;
+  /** Segments pruned (deleted) after every device read them and a snapshot held them: name → bytes. */
+  pruned?: Record<string, number>;
 }
 
 export function emptyOwnFiles(): OwnFiles {
@@ -40,19 +42,19 @@ export async function lostOwnIndex(folder: string, deviceId: string, own: OwnFil
 }
 
 /** Appends operations to this device's segments (never rewriting a line), fsynced. */
-export async function appendOwnOps(folder: string, deviceId: string, own: OwnFiles, ops: ReadonlyArray<{ index: number; op: SyncOp }>, fresh: boolean): Promise<OwnFiles> {
+export async function appendOwnOps(folder: string, deviceId: string, own: OwnFiles, ops: ReadonlyArray<{ index: number; op: SyncOp }>, fresh: boolean, perSegment = OPS_PER_SEGMENT): Promise<OwnFiles> {
   const dir = deviceDir(folder, deviceId);
   let state: OwnFiles = { ...own, files: { ...own.files } };
   if (fresh || state.segment === 0) {
     // After a loss, or the first time: a new segment after every one present (another copy of this device may
     // have written some before a restore), so nothing is appended to a file in an unknown state.
-    const present = (await readdir(dir)).map((f) => SEGMENT_FILE.exec(f)).filter((m) => m !== null).map((m) => Number(m[1]));
+    const present = [...(await readdir(dir)), ...Object.keys(own.pruned ?? {})].map((f) => SEGMENT_FILE.exec(f)).filter((m) => m !== null).map((m) => Number(m[1]));
     state = { ...state, segment: Math.max(state.segment, ...present, 0) + 1, lines: 0 };
   }
   let rest = ops;
   while (rest.length > 0) {
-    if (state.lines >= OPS_PER_SEGMENT) state = { ...state, segment: state.segment + 1, lines: 0 };
-    const part = rest.slice(0, OPS_PER_SEGMENT - state.lines);
+    if (state.lines >= perSegment) state = { ...state, segment: state.segment + 1, lines: 0 };
+    const part = rest.slice(0, perSegment - state.lines);
     rest = rest.slice(part.length);
     const name = segmentName(state.segment);
     const path = join(dir, name);
@@ -72,9 +74,10 @@ export async function appendOwnOps(folder: string, deviceId: string, own: OwnFil
   return state;
 }
 
-export async function writeDeviceFile(folder: string, deviceId: string, name: string): Promise<void> {
+/** `acks`: how far this device has read the others' segments; `pruned`: its own segments it deleted. */
+export async function writeDeviceFile(folder: string, deviceId: string, name: string, extra: { acks: Record<string, number>; pruned: Record<string, number> } = { acks: {}, pruned: {} }): Promise<void> {
   const path = join(deviceDir(folder, deviceId), 'device.json');
-  const text = `${JSON.stringify({ deviceId, name, format: 1 })}\n`;
+  const text = `${JSON.stringify({ deviceId, name, format: 1, acks: extra.acks, pruned: extra.pruned })}\n`;
   const current = await readFile(path, 'utf8').catch(() => null);
   if (current !== text) await writeFileAtomic(path, text);
 }
@@ -116,7 +119,7 @@ export async function fetchBlob(folder: string, libraryFolder: string, attachmen
 
 export async function removeOldSnapshots(dir: string, keep: string): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (name.startsWith('snapshot-') && name.endsWith('.jsonl') && name !== keep) await unlink(join(dir, name)).catch(() => undefined);
+    if (SNAPSHOT_FILE.test(name) && name !== keep) await unlink(join(dir, name)).catch(() => undefined);
   }
 }
 

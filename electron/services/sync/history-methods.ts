@@ -23,7 +23,7 @@ export function createHistoryMethods(ctx: ServiceContext, recorder: ChangeRecord
   async function deviceNames(): Promise<(id: string) => string> {
     const loaded = await recorder.loaded();
     const state = await readSyncState(recorder.dir);
-    return (id) => (id === loaded.identity.deviceId ? loaded.identity.deviceName : state.devices[id]?.name ?? id);
+    return (id) => (id === loaded.identity.deviceId ? loaded.identity.deviceName : state.devices[id]?.name ?? state.names?.[id] ?? id);
   }
 
   async function status(): Promise<UndoStatus> {

@@ -2,14 +2,14 @@ import type { Collection } from '../../../shared/model/collection.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import type { KeyRename } from '../../../shared/api/sync-types.ts';
-import { canonicalJson, type JsonValue } from '../../../shared/sync/operations.ts';
-import { resolveKeyCollisions, type KeyClaim } from '../../../shared/sync/key-collisions.ts';
+import { jsonEqual, type JsonValue } from '../../../shared/sync/operations.ts';
 import { materialiseCollections, materialiseItem, materialiseSettings } from '../../../shared/sync/materialise.ts';
 import type { Replica } from '../../../shared/sync/replica.ts';
 import type { LibraryOp } from '../library-store/library-store.ts';
 import { itemProblem } from '../library-store/library-doc-schema.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { removeAttachmentFile } from '../attachments/attachment-files.ts';
+import { TimeSlicer } from '../library-store/time-slicer.ts';
 
 /**
  * Brings the library to what the replica says for the entities that changed, through the normal commit path
@@ -30,39 +30,48 @@ export interface FoldResult {
   refused: string[];
 }
 
-const FOLD_COMMIT = 1_000;
+const same = (a: unknown, b: unknown): boolean => jsonEqual(a as JsonValue, b as JsonValue);
 
-const same = (a: unknown, b: unknown): boolean => canonicalJson(a as JsonValue) === canonicalJson(b as JsonValue);
+/** Items per commit: each slice is its own journal record, with the event loop let in between. */
+const FOLD_COMMIT = 250;
 
 /** Every item's effective key: the key it asks for, suffixed when an item created earlier holds it. */
 export function settledKeys(replica: Replica): Map<string, { to: string; from: string; keptBy: string }> {
-  const claims: KeyClaim[] = [];
-  for (const [id, rec] of replica.items) {
-    const key = rec.fields.get('citationKey')?.v;
-    if (rec.created !== null && typeof key === 'string') claims.push({ id, key, created: rec.created });
-  }
-  return new Map(resolveKeyCollisions(claims).map((c) => [c.id, { to: c.to, from: c.from, keptBy: c.keptBy }]));
+  return new Map(replica.keys.settle().map((c) => [c.id, { to: c.to, from: c.from, keptBy: c.keptBy }]));
 }
 
 export async function foldIntoStore(ctx: ServiceContext, replica: Replica, touched: Touched, now: string): Promise<FoldResult> {
   const store = ctx.store;
+  const slicer = new TimeSlicer(8);
   const settled = settledKeys(replica);
   const liveCollections = new Set(materialiseCollections(replica).map((c) => c.id as string));
   const ids = new Set(touched.items);
-  // A key that sync suffixed earlier may be free again, or newly taken: look at every item whose key is not its own.
-  for (const item of store.items()) {
-    const asked = replica.items.get(item.id)?.fields.get('citationKey')?.v;
-    if ((typeof asked === 'string' && asked !== item.citationKey) || settled.has(item.id)) ids.add(item.id);
+  // A key that sync suffixed earlier may be free again, or newly taken: only items of key groups that are crowded
+  // or changed can be affected (the first fold after loading sees every group once).
+  for (const id of replica.keys.drainUnsettled()) {
+    if (slicer.due()) await slicer.yield();
+    if (settled.has(id) || store.getItem(id as ItemId)?.citationKey !== replica.keys.asked(id)) ids.add(id);
   }
-  const put: Item[] = [];
   const purged: Item[] = [];
   const renames: KeyRename[] = [];
   const refused: string[] = [];
   const done: ItemId[] = [];
-  let n = 0;
+  let put: Item[] = [];
+  const commitPut = async (): Promise<void> => {
+    const slice = put;
+    put = [];
+    for (const item of slice) {
+      const old = store.getItem(item.id);
+      if (old) ctx.keys.remove(old);
+      ctx.keys.add(item);
+    }
+    await ctx.commit([{ op: 'putItems', items: slice }], { items: slice.map((i) => i.id) }, true);
+    done.push(...slice.map((i) => i.id));
+    await slicer.yield();
+  };
   for (const id of ids) {
     // Time-sliced: materialising thousands of items must not hold the event loop (the window stays responsive).
-    if (++n % 500 === 0) await new Promise((r) => setImmediate(r));
+    if (slicer.due()) await slicer.yield();
     const current = store.getItem(id as ItemId);
     if (replica.isDeleted('item', id)) {
       if (current) purged.push(current);
@@ -81,20 +90,10 @@ export async function foldIntoStore(ctx: ServiceContext, replica: Replica, touch
     }
     if (key && current?.citationKey !== key.to) renames.push({ itemId: item.id, from: key.from, to: key.to, keptBy: key.keptBy as ItemId, at: now });
     put.push(item);
+    // Large batches go to the store in slices, each its own commit.
+    if (put.length >= FOLD_COMMIT) await commitPut();
   }
   const ops: LibraryOp[] = [];
-  // Large batches go to the store in slices, each its own commit.
-  while (put.length > FOLD_COMMIT) {
-    const slice = put.splice(0, FOLD_COMMIT);
-    for (const item of slice) {
-      const old = store.getItem(item.id);
-      if (old) ctx.keys.remove(old);
-      ctx.keys.add(item);
-    }
-    await ctx.commit([{ op: 'putItems', items: slice }], { items: slice.map((i) => i.id) }, true);
-    done.push(...slice.map((i) => i.id));
-    await new Promise((r) => setImmediate(r));
-  }
   if (put.length > 0) ops.push({ op: 'putItems', items: put });
   if (purged.length > 0) ops.push({ op: 'deleteItems', ids: purged.map((i) => i.id) });
   let collectionsChanged = false;

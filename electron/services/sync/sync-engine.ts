@@ -1,27 +1,30 @@
-import { open, readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { SyncExchangeResult, SyncProblem, SyncStatus } from '../../../shared/api/sync-types.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
-import { hlcDevice, hlcWall } from '../../../shared/sync/hlc.ts';
-import { QUIET_FIELDS, registerKey, type SyncOp } from '../../../shared/sync/operations.ts';
-import { registerConflicts } from '../../../shared/sync/history.ts';
-import { opLine } from '../../../shared/sync/op-lines.ts';
-import { replicaOps } from '../../../shared/sync/replica-snapshot.ts';
-import { replaceFileAtomic } from '../library-store/write-file-atomic.ts';
-import { writeAll } from '../library-store/store-fs.ts';
+import { hlcWall } from '../../../shared/sync/hlc.ts';
+import type { SyncOp } from '../../../shared/sync/operations.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { ChangeRecorder } from './change-recorder.ts';
 import { cleanDeviceName, saveIdentity } from './changes-files.ts';
-import { readLogFile, readOtherDevices, listDevices, type Cursors } from './folder-logs.ts';
-import { appendOwnOps, attachmentsOf, fetchBlob, lostOwnIndex, publishBlob, removeOldSnapshots, writeDeviceFile } from './folder-publish.ts';
+import { readOtherDevices, listDevices, type Cursors } from './folder-logs.ts';
+import { appendOwnOps, attachmentsOf, fetchBlob, lostOwnIndex, OPS_PER_SEGMENT, publishBlob, writeDeviceFile } from './folder-publish.ts';
+import { joinFromSnapshot, writeFolderSnapshot, type KnownDevice } from './folder-snapshots.ts';
+import { LogCounts, ownFrom } from './log-counts.ts';
+import { acksOf, deleteSegments, prunable, prunedByOthers } from './folder-prune.ts';
 import { foldIntoStore } from './store-fold.ts';
 import { emptySyncState, readSyncState, writeSyncState, type SyncStateFile } from './sync-state.ts';
-import { deviceDir, prepareSyncFolder, SNAPSHOT_FILE, snapshotName } from './sync-folder-paths.ts';
+import { prepareSyncFolder } from './sync-folder-paths.ts';
 
 /** A snapshot goes to the sync folder after this many published operations. */
 const SNAPSHOT_EVERY = 20_000;
 /** Operations folded into the library per slice, between which the event loop runs. */
-const FOLD_SLICE = 2_000;
+const FOLD_SLICE = 1_000;
+
+/** How often this device writes a snapshot and rolls its segments (tests make them small). */
+export interface SyncTuning {
+  snapshotEvery: number;
+  opsPerSegment: number;
+}
 
 /**
  * One exchange with the sync folder: publish this library's new operations (and their attachment files), read
@@ -35,10 +38,14 @@ export class SyncEngine {
   private lastError: string | null = null;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private readonly configuredListeners = new Set<() => void>();
+  private readonly counts = new LogCounts();
 
-  constructor(ctx: ServiceContext, recorder: ChangeRecorder) {
+  private readonly tuning: SyncTuning;
+
+  constructor(ctx: ServiceContext, recorder: ChangeRecorder, tuning: Partial<SyncTuning> = {}) {
     this.ctx = ctx;
     this.recorder = recorder;
+    this.tuning = { snapshotEvery: SNAPSHOT_EVERY, opsPerSegment: OPS_PER_SEGMENT, ...tuning };
   }
 
   onStatus(listener: (status: SyncStatus) => void): () => void {
@@ -76,7 +83,7 @@ export class SyncEngine {
         throw new FolioError('INVALID_ARGUMENT', 'The sync folder cannot be inside the library folder');
       }
       // A new folder starts from nothing: everything is published there, everything there is read.
-      this.state = emptySyncState(next);
+      this.state = { ...emptySyncState(next), names: { ...state.names, ...Object.fromEntries(Object.entries(state.devices).map(([id, d]) => [id, d.name])) } };
       await writeSyncState(this.recorder.dir, this.state);
     }
     const status = await this.status();
@@ -112,16 +119,26 @@ export class SyncEngine {
     const loaded = await this.recorder.loaded();
     const self = loaded.identity.deviceId;
     const root = await prepareSyncFolder(folder, self);
-    await writeDeviceFile(folder, self, loaded.identity.deviceName);
+    await writeDeviceFile(folder, self, loaded.identity.deviceName, { acks: acksOf(state.cursors, self), pruned: state.own.pruned ?? {} });
     const sent = await this.publish(state, folder, loaded.log.all(), self);
     const problems: SyncProblem[] = [];
     let received = 0;
     let conflicts = 0;
     const touched = { items: new Set<string>(), collections: false, settings: false };
     if (!state.joined) {
-      const joined = await this.joinFromSnapshot(root, folder, self, problems);
-      if (joined) {
+      const devices = await listDevices(root, folder);
+      const joined = await joinFromSnapshot(folder, devices, self, await prunedByOthers(folder, devices, self), loaded.replica, loaded.clock, problems);
+      if (joined === 'waiting') {
+        // Old segments were pruned, and the snapshot that holds them has not arrived yet: joining now would miss them.
+        problems.push({ deviceId: '', file: '', line: null, message: 'Waiting for a snapshot that holds the pruned logs before joining; the next exchange tries again' });
+        state.problems = [...problems, ...state.problems].slice(0, 100);
+        await writeSyncState(this.recorder.dir, state);
+        return { sent, received: 0, conflicts: 0, devices: devices.length, keyRenames: [], problems };
+      }
+      if (joined !== null) {
+        loaded.dirty = true;
         state.cursors = joined.cursors;
+        for (const [id, known] of Object.entries(joined.devices)) if (id !== self) state.devices[id] = { name: known.name, operations: known.operations, lastChangeAt: state.devices[id]?.lastChangeAt ?? null };
         for (const id of joined.items) touched.items.add(id);
         touched.collections = true;
         touched.settings = true;
@@ -154,12 +171,27 @@ export class SyncEngine {
         lastChangeAt: last ? new Date(hlcWall(last)).toISOString() : before?.lastChangeAt ?? null,
       };
     }
+    state.names = { ...state.names, ...Object.fromEntries(Object.entries(state.devices).map(([id, d]) => [id, d.name])) };
     state.keyRenames = [...folded.renames, ...state.keyRenames];
     state.problems = [...problems, ...state.problems].slice(0, 100);
     state.lastExchangeAt = now;
     state.joined = true;
-    if (loaded.log.end() - state.snapshotThrough >= SNAPSHOT_EVERY || (state.snapshotThrough === 0 && sent > 0)) {
+    if (loaded.log.end() - state.snapshotThrough >= this.tuning.snapshotEvery || (state.snapshotThrough === 0 && sent > 0)) {
       await this.writeSnapshot(state, folder, self);
+    }
+    const prune = await prunable(folder, await listDevices(root, folder), self, state.own, state.snapshotCovers ?? null);
+    if (prune.length > 0) {
+      // Listed in device.json (and the state) before any file goes, so a joining device knows to wait for a snapshot.
+      const pruned = { ...state.own.pruned };
+      const files = { ...state.own.files };
+      for (const name of prune) {
+        pruned[name] = files[name]?.bytes ?? 0;
+        delete files[name];
+      }
+      state.own = { ...state.own, files, pruned };
+      await writeDeviceFile(folder, self, loaded.identity.deviceName, { acks: acksOf(state.cursors, self), pruned });
+      await writeSyncState(this.recorder.dir, state);
+      await deleteSegments(folder, self, prune);
     }
     await writeSyncState(this.recorder.dir, state);
     const devices = (await listDevices(root, folder)).length;
@@ -170,9 +202,9 @@ export class SyncEngine {
   private async publish(state: SyncStateFile, folder: string, log: ReadonlyArray<{ index: number; op: SyncOp }>, self: string): Promise<number> {
     const lost = await lostOwnIndex(folder, self, state.own);
     const from = lost === null ? state.publishedThrough : Math.min(lost, state.publishedThrough);
-    const pending = log.filter((l) => l.index >= from && hlcDevice(l.op.ts) === self);
+    const pending = ownFrom(log, from, self);
     for (const { op } of pending) for (const attachment of attachmentsOf(op)) await publishBlob(folder, this.ctx.store.folder, attachment);
-    if (pending.length > 0 || lost !== null) state.own = await appendOwnOps(folder, self, state.own, pending, lost !== null);
+    if (pending.length > 0 || lost !== null) state.own = await appendOwnOps(folder, self, state.own, pending, lost !== null, this.tuning.opsPerSegment);
     state.publishedThrough = Math.max(state.publishedThrough, (log[log.length - 1]?.index ?? -1) + 1);
     return pending.length;
   }
@@ -186,68 +218,28 @@ export class SyncEngine {
     return waiting;
   }
 
-  /** A new device starts from the newest snapshot in the folder instead of replaying every log. */
-  private async joinFromSnapshot(root: string, folder: string, self: string, problems: SyncProblem[]): Promise<{ cursors: Cursors; items: string[]; ops: number } | null> {
-    let best: { path: string; rel: string; deviceId: string; covered: number } | null = null;
-    for (const deviceId of await listDevices(root, folder)) {
-      if (deviceId === self) continue;
-      const names = (await readdir(deviceDir(folder, deviceId))).filter((n) => SNAPSHOT_FILE.test(n)).sort();
-      const newest = names[names.length - 1];
-      if (!newest) continue;
-      const covered = Number(SNAPSHOT_FILE.exec(newest)?.[1] ?? 0);
-      if (!best || covered > best.covered) best = { path: join(deviceDir(folder, deviceId), newest), rel: `devices/${deviceId}/${newest}`, deviceId, covered };
-    }
-    if (!best) return null;
-    const read = await readLogFile(best.path, null, { bytes: 0, lines: 0 });
-    const header = read.problems.find((p) => p.line === 1);
-    const covers = await snapshotCovers(best.path);
-    if (!covers) {
-      problems.push({ deviceId: best.deviceId, file: best.rel, line: 1, message: `${best.rel}: the snapshot has no valid header; the logs are read instead` });
-      return null;
-    }
-    for (const p of read.problems) if (p !== header) problems.push({ deviceId: best.deviceId, file: best.rel, line: p.line, message: `${best.rel} line ${p.line}: ${p.message}` });
-    const loaded = await this.recorder.loaded();
-    const items = new Set<string>();
-    let changed = 0;
-    loaded.dirty = true;
-    for (const op of read.ops) {
-      if (loaded.replica.apply(op).changed) changed++;
-      loaded.clock.receive(op.ts);
-      if (op.e === 'item') items.add(op.id);
-    }
-    return { cursors: covers, items: [...items], ops: changed };
-  }
-
   private async writeSnapshot(state: SyncStateFile, folder: string, self: string): Promise<void> {
     const loaded = await this.recorder.loaded();
     const through = loaded.log.end();
     const covers: Cursors = { ...state.cursors };
     for (const [name, file] of Object.entries(state.own.files)) covers[`devices/${self}/${name}`] = { bytes: file.bytes, lines: 0 };
-    const dir = deviceDir(folder, self);
-    const name = snapshotName(through);
-    await replaceFileAtomic(join(dir, name), async (fh) => {
-      await writeAll(fh, Buffer.from(`${JSON.stringify({ snapshot: 1, covers })}\n`));
-      let chunk = '';
-      for (const op of replicaOps(loaded.replica)) {
-        chunk += opLine(op);
-        if (chunk.length > 1 << 20) {
-          await writeAll(fh, Buffer.from(chunk));
-          chunk = '';
-        }
-      }
-      if (chunk) await writeAll(fh, Buffer.from(chunk));
-    });
-    await removeOldSnapshots(dir, name);
+    for (const [name, bytes] of Object.entries(state.own.pruned ?? {})) covers[`devices/${self}/${name}`] = { bytes, lines: 0 };
+    const counts = await this.counts.update(loaded.log.all(), self);
+    const devices: Record<string, KnownDevice> = { [self]: { name: loaded.identity.deviceName, operations: counts.own } };
+    for (const [id, d] of Object.entries(state.devices)) if (id !== self) devices[id] = { name: d.name, operations: d.operations };
+    await writeFolderSnapshot(folder, self, through, { snapshot: 2, covers, devices }, loaded.replica);
     state.snapshotThrough = through;
+    state.snapshotCovers = covers;
   }
 
   async status(): Promise<SyncStatus> {
     const state = await this.loadState();
     const loaded = await this.recorder.loaded();
     const self = loaded.identity.deviceId;
-    const pendingSend = loaded.log.all().filter((l) => l.index >= state.publishedThrough && hlcDevice(l.op.ts) === self).length;
+    const log = loaded.log.all();
+    const counts = await this.counts.update(log, self);
     const devices = [
-      { deviceId: self, name: loaded.identity.deviceName, self: true, operations: loaded.log.all().filter((l) => hlcDevice(l.op.ts) === self).length, lastChangeAt: null },
+      { deviceId: self, name: loaded.identity.deviceName, self: true, operations: counts.own, lastChangeAt: null },
       ...Object.entries(state.devices).filter(([id]) => id !== self).map(([deviceId, d]) => ({ deviceId, name: d.name, self: false, operations: d.operations, lastChangeAt: d.lastChangeAt })),
     ];
     return {
@@ -259,59 +251,14 @@ export class SyncEngine {
       devices,
       lastError: this.lastError,
       problems: state.problems.slice(0, 20),
-      pendingSend,
-      openConflicts: this.openConflicts(loaded.log.all()),
+      pendingSend: ownFrom(log, state.publishedThrough, self).length,
+      openConflicts: counts.openConflicts,
       keyRenames: state.keyRenames.slice(0, 20),
     };
   }
 
-  private conflictCount: { end: number; count: number } | null = null;
-
-  /** Same-field conflicts in the history nobody has settled yet (counted again only when the log grew). */
-  private openConflicts(log: ReadonlyArray<{ index: number; op: SyncOp }>): number {
-    const end = log[log.length - 1]?.index ?? -1;
-    if (this.conflictCount?.end === end) return this.conflictCount.count;
-    const registers = new Map<string, SyncOp[]>();
-    for (const { op } of log) {
-      if ((op.k !== 'set' && op.k !== 'elem') || QUIET_FIELDS.has(op.f ?? '')) continue;
-      const key = registerKey(op);
-      const list = registers.get(key);
-      if (list) list.push(op);
-      else registers.set(key, [op]);
-    }
-    let count = 0;
-    for (const ops of registers.values()) {
-      if (ops.length < 2) continue;
-      for (const c of registerConflicts(ops).values()) if (c.open) count++;
-    }
-    this.conflictCount = { end, count };
-    return count;
-  }
-
   private emit(status: SyncStatus): void {
     for (const listener of this.listeners) listener(status);
-  }
-}
-
-async function snapshotCovers(path: string): Promise<Cursors | null> {
-  const fh = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(4 * 1024 * 1024);
-    const { bytesRead } = await fh.read(buffer, 0, buffer.length, 0);
-    const end = buffer.subarray(0, bytesRead).indexOf(0x0a);
-    if (end < 0) return null;
-    const header = JSON.parse(buffer.subarray(0, end).toString('utf8')) as { covers?: unknown };
-    if (typeof header.covers !== 'object' || header.covers === null) return null;
-    const out: Cursors = {};
-    for (const [rel, c] of Object.entries(header.covers as Record<string, { bytes?: unknown; lines?: unknown }>)) {
-      if (!/^devices\/[a-z0-9-]+\/[^/]+$/.test(rel) || typeof c.bytes !== 'number') continue;
-      out[rel] = { bytes: c.bytes, lines: typeof c.lines === 'number' ? c.lines : 0 };
-    }
-    return out;
-  } catch {
-    return null;
-  } finally {
-    await fh.close();
   }
 }
 

@@ -13,7 +13,8 @@ import { DEVICE_ID_PATTERN } from '../../../shared/sync/hlc.ts';
 export const SEGMENT_FILE = /^ops-(\d{6})\.jsonl$/;
 /** A log file, or a sync engine's conflict copy of one (read as extra input, never written). */
 export const LOG_FILE = /^ops-\d{6}.*\.jsonl$/i;
-export const SNAPSHOT_FILE = /^snapshot-(\d{12})\.jsonl$/;
+/** A snapshot: format 2 gzipped (what is written now), or format 1 plain (still read). */
+export const SNAPSHOT_FILE = /^snapshot-(\d{12})\.jsonl(\.gz)?$/;
 const EXTENSION = /^[a-z0-9]{1,8}$/;
 
 export function devicesDir(folder: string): string {
@@ -30,7 +31,7 @@ export function segmentName(n: number): string {
 }
 
 export function snapshotName(index: number): string {
-  return `snapshot-${String(index).padStart(12, '0')}.jsonl`;
+  return `snapshot-${String(index).padStart(12, '0')}.jsonl.gz`;
 }
 
 /** `<sync>/attachments/<sha256>.<ext>`, the extension taken from the file name (lower case, or "bin"). */

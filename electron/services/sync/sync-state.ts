@@ -14,12 +14,16 @@ export interface SyncStateFile {
   own: OwnFiles;
   /** Change-log index the newest snapshot in the sync folder covers. */
   snapshotThrough: number;
+  /** What that snapshot holds of every log file (pruning needs it). */
+  snapshotCovers?: Cursors;
   lastExchangeAt: string | null;
   /** Set after the first exchange: only a library that never read the folder starts from a snapshot. */
   joined?: boolean;
   keyRenames: KeyRename[];
   problems: SyncProblem[];
   devices: Record<string, { name: string; operations: number; lastChangeAt: string | null }>;
+  /** Every device name seen, kept when the library moves to another folder or joins again (history shows them). */
+  names?: Record<string, string>;
 }
 
 const BOUND = 100;

@@ -15,6 +15,7 @@ export interface SettingsSlice {
   loadAutoExports(): Promise<void>;
   addAutoExport(draft: AutoExportDraft): Promise<string | null>;
   removeAutoExport(id: string): Promise<void>;
+  setAutoExportShared(id: string, shared: boolean): Promise<void>;
   /** Host status events about auto-export runs. */
   onAutoExportStatus(event: StatusEvent): void;
 }
@@ -66,6 +67,15 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
       await get().loadAutoExports();
     } catch (error) {
       get().pushToast('error', `Could not remove the auto-export: ${errorMessage(error)}`);
+    }
+  },
+
+  async setAutoExportShared(id, shared) {
+    try {
+      await getFolio().io.setAutoExportShared(id, shared);
+      await get().loadAutoExports();
+    } catch (error) {
+      get().pushToast('error', `Could not change the auto-export: ${errorMessage(error)}`);
     }
   },
 

@@ -23,6 +23,9 @@ function TargetRow({ status }: { status: AutoExportStatus }) {
       <div className="auto-export-status" data-testid="auto-export-status">
         {failed ? <span className="status-error">{status.lastError}</span> : <span>{status.target.format} · {status.entries.toLocaleString()} entries · {when(status.lastWrittenAt)}</span>}
       </div>
+      <label className="auto-export-shared" title="Shared: sync carries this target to your other devices, which keep the same file. Otherwise it stays on this device.">
+        <input type="checkbox" data-testid="auto-export-shared" checked={status.target.shared === true} onChange={(e) => void useStore.getState().setAutoExportShared(status.target.id, e.target.checked)} /> Shared with other devices
+      </label>
       <button type="button" className="link-button" data-testid="auto-export-remove" onClick={() => void useStore.getState().removeAutoExport(status.target.id)}>Remove</button>
     </li>
   );

@@ -2,10 +2,10 @@ import { useStore } from '../../store/index.ts';
 
 /** The device-specific settings, which sync leaves alone: the window's layout and the auto-export files. */
 export function LocalSettingsList() {
-  const targets = useStore((s) => s.autoExports);
+  const targets = useStore((s) => s.autoExports).filter((t) => t.target.shared !== true);
   return (
     <>
-      <p className="field-note">The window's layout (panes, sort, theme) is this device's own. So are the files auto-export keeps, since their paths are this device's.</p>
+      <p className="field-note">The window's layout (panes, sort, theme) is this device's own. So are the files auto-export keeps, since their paths are this device's, unless a target is marked "Shared with other devices" (Export › Auto-export).</p>
       {targets.length > 0 ? (
         <ul className="sync-list" data-testid="sync-local-targets">
           {targets.map((t) => (
