@@ -13,6 +13,7 @@ import type { CommitObserver } from '../service-context.ts';
 import { ChangeLog } from './change-log.ts';
 import { changesDir, loadIdentity, readJsonFile, writeJsonFile, type DeviceIdentity } from './changes-files.ts';
 import { readReplicaFile, writeReplicaFile } from './replica-file.ts';
+import { readFoldPending, type PendingFold } from './fold-pending.ts';
 
 /**
  * Turns every commit of the services into operations in the change log (diffing each record against the one it
@@ -48,6 +49,8 @@ interface Loaded {
   snapshotThrough: number;
   /** The replica took operations that are not in the log (a snapshot from the sync folder): save it. */
   dirty: boolean;
+  /** Incoming operations logged but not yet in the library (a fold the process did not finish). */
+  pendingFold: PendingFold | null;
 }
 
 export class ChangeRecorder implements CommitObserver {
@@ -91,10 +94,12 @@ export class ChangeRecorder implements CommitObserver {
       if (index >= from) replica.apply(op);
     }
     const undo = (await readJsonFile(join(this.dir, 'undo.json'), isUndoFile)) ?? { undo: [], redo: [] };
-    const state: Loaded = { identity, log, replica, clock, undo, snapshotThrough: snapshot ? from : 0, dirty: false };
+    const pendingFold = await readFoldPending(this.dir);
+    const state: Loaded = { identity, log, replica, clock, undo, snapshotThrough: snapshot ? from : 0, dirty: false, pendingFold };
     // Whatever the library holds that the replica does not (its state before the log existed, or a change a
-    // crash kept out of the log) becomes one catch-up change, so the replica always matches the library.
-    const catchUp = reconcileDrafts(this.store, replica, before);
+    // crash kept out of the log) becomes one catch-up change, so the replica always matches the library;
+    // except what an unfinished fold left: there the replica is ahead, and the next exchange brings the library to it.
+    const catchUp = reconcileDrafts(this.store, replica, before, pendingFold);
     if (catchUp.length > 0) await log.append(stampChange(catchUp, clock, replica));
     return state;
   }
@@ -242,10 +247,12 @@ function draftsFor(ops: readonly LibraryOp[], store: LibraryStore): OpDraft[] {
 const same = (a: unknown, b: unknown): boolean => canonicalJson(a as JsonValue) === canonicalJson(b as JsonValue);
 
 /** Operations that bring the replica to what the library holds (keys settled by sync are the library's own). */
-export function reconcileDrafts(store: LibraryStore, replica: Replica, before: LibraryBefore | null): OpDraft[] {
+export function reconcileDrafts(store: LibraryStore, replica: Replica, before: LibraryBefore | null, pending: PendingFold | null = null): OpDraft[] {
   const drafts: OpDraft[] = [];
   const items: Iterable<Item> = before ? itemsBefore(store, before) : store.items();
+  const pendingItems = new Set(pending?.items ?? []);
   for (const item of items) {
+    if (pendingItems.has(item.id)) continue;
     const rec = replica.items.get(item.id);
     if (replica.isDeleted('item', item.id)) continue;
     const before = rec ? materialiseItem(item.id, rec) ?? undefined : undefined;
@@ -253,13 +260,13 @@ export function reconcileDrafts(store: LibraryStore, replica: Replica, before: L
     drafts.push(...itemDrafts(before, item));
   }
   const collections = new Map<string, Collection>(materialiseCollections(replica).map((c) => [c.id, c]));
-  for (const coll of before?.collections ?? store.collections()) {
+  for (const coll of pending?.collections ? [] : before?.collections ?? store.collections()) {
     if (replica.isDeleted('coll', coll.id)) continue;
     const before = collections.get(coll.id);
     if (!before || !same(before, coll)) drafts.push(...collectionDrafts(before, coll));
   }
   const settings = before?.settings ?? store.settings();
-  drafts.push(...settingsDrafts(materialiseSettings(replica, settings), settings));
+  if (!pending?.settings) drafts.push(...settingsDrafts(materialiseSettings(replica, settings), settings));
   return drafts;
 }
 

@@ -12,6 +12,7 @@ import { joinFromSnapshot, writeFolderSnapshot, type KnownDevice } from './folde
 import { LogCounts, ownFrom } from './log-counts.ts';
 import { acksOf, deleteSegments, prunable, prunedByOthers } from './folder-prune.ts';
 import { foldIntoStore } from './store-fold.ts';
+import { addPending, clearFoldPending, pendingOf, writeFoldPending } from './fold-pending.ts';
 import { emptySyncState, readSyncState, writeSyncState, type SyncStateFile } from './sync-state.ts';
 import { prepareSyncFolder } from './sync-folder-paths.ts';
 
@@ -148,6 +149,13 @@ export class SyncEngine {
     const read = await readOtherDevices(root, folder, self, state.cursors);
     problems.push(...read.problems);
     const incoming = read.devices.flatMap((d) => d.ops);
+    // What a fold that did not finish left for the library, and (before the log takes them) what this one brings.
+    const leftOver = loaded.pendingFold;
+    if (leftOver) addPending(touched, leftOver);
+    if (incoming.length > 0) {
+      loaded.pendingFold = pendingOf(incoming, leftOver);
+      await writeFoldPending(this.recorder.dir, loaded.pendingFold);
+    }
     for (let i = 0; i < incoming.length; i += FOLD_SLICE) {
       const outcome = await this.recorder.fold(incoming.slice(i, i + FOLD_SLICE));
       received += outcome.applied.length;
@@ -160,6 +168,10 @@ export class SyncEngine {
     state.cursors = read.cursors;
     const now = new Date().toISOString();
     const folded = await foldIntoStore(this.ctx, loaded.replica, touched, now);
+    if (loaded.pendingFold) {
+      await clearFoldPending(this.recorder.dir);
+      loaded.pendingFold = null;
+    }
     for (const message of folded.refused) problems.push({ deviceId: '', file: '', line: null, message: `Not applied: ${message}` });
     await this.fetchAttachments(folder, touched.items);
     for (const device of read.devices) {
