@@ -6,6 +6,7 @@ import { annotationTags, createAnnotationFilterMemo, NO_ANNOTATION_FILTER } from
 import type { ReaderTab } from '../../store/reader-slice.ts';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
 import { AnnotationActions } from './AnnotationActions.tsx';
+import { AnnotationComment } from './AnnotationComment.tsx';
 
 const EMPTY: readonly Annotation[] = [];
 const NONE: readonly string[] = [];
@@ -129,7 +130,7 @@ export const AnnotationsSidebar = memo(function AnnotationsSidebar({ tab, listRe
                   {a.orphaned ? <span className="annotation-orphaned" title="The quote was not found in the current PDF">orphaned</span> : null}
                 </div>
                 {a.text ? <blockquote className="annotation-card-quote">{a.text}</blockquote> : null}
-                {a.comment ? <p className="annotation-card-comment">{a.comment}</p> : null}
+                {a.comment ? <AnnotationComment markdown={a.comment} /> : null}
                 {a.tags.length > 0 ? <p className="annotation-card-tags">{a.tags.map((t) => <span key={t} className="chip">{t}</span>)}</p> : null}
               </div>
             );
