@@ -110,6 +110,10 @@ describe('reading and annotating a PDF in the window, end to end in Chromium', (
     await comment.fill('Energy is kept: $E = mc^2$.');
     await comment.press('Control+Enter');
     await page.getByTestId('annotation-comment-preview').locator('.katex').first().waitFor();
+    // The sidebar's card shows the comment rendered too, not its Markdown source.
+    const shownComment = page.getByTestId('annotation-card-comment').first();
+    await shownComment.locator('.katex').first().waitFor();
+    expect(await shownComment.textContent()).not.toContain('$');
     await shot('reader-highlight');
   });
 
@@ -139,7 +143,9 @@ describe('reading and annotating a PDF in the window, end to end in Chromium', (
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByTestId('annotation-card').count()).toBe(1);
     await expect.poll(() => pageDiv(3).getByTestId('annotation-box').count()).toBe(1);
-    expect(await page.getByTestId('annotation-card').innerText()).toContain('E = mc^2');
+    // The comment came back with it, rendered: KaTeX keeps the TeX source in its MathML annotation.
+    await page.getByTestId('annotation-card').locator('.katex').first().waitFor();
+    expect(await page.getByTestId('annotation-card').textContent()).toContain('E = mc^2');
   });
 
   it('adds the highlight to the note as a quote whose link opens the reader at it', async () => {

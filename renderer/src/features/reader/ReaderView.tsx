@@ -108,7 +108,7 @@ export function ReaderView({ tab, active }: { tab: ReaderTab; active: boolean })
           {interactions.band ? <div className="reader-band" style={interactions.band} /> : null}
           {session && hostEl ? <CitationPopup session={session} host={hostEl} /> : null}
         </div>
-        {sidebarOpen ? <AnnotationsSidebar tab={tab} /> : null}
+        {sidebarOpen ? <AnnotationsSidebar tab={tab} listReady={state.painted || state.status === 'error'} /> : null}
       </div>
     </section>
   );

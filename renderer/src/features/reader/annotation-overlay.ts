@@ -24,6 +24,21 @@ export function annotationBoxes(page: RenderedPage, a: Annotation): PageBox[] {
   return [viewportBox(a.rect, convert)];
 }
 
+/** An attachment's annotations (not orphaned) by page index, in the order given. */
+export function annotationsByPage(annotations: readonly Annotation[], attachmentId: string): Map<number, Annotation[]> {
+  const pages = new Map<number, Annotation[]>();
+  for (const a of annotations) {
+    if (a.attachmentId !== attachmentId || a.orphaned) continue;
+    const list = pages.get(a.pageIndex);
+    if (list) list.push(a);
+    else pages.set(a.pageIndex, [a]);
+  }
+  return pages;
+}
+
+// What each layer shows now: a page's text layer reports after its canvas, and need not redraw the same boxes.
+const drawn = new WeakMap<HTMLElement, { annotations: readonly Annotation[]; selected: ReadonlySet<string>; viewport: unknown }>();
+
 /**
  * Draws the page's annotations into our own layer over the canvas (under the text layer, so text
  * stays selectable). pdf.js empties a page's element when it re-renders it at a new zoom, so the layer
@@ -31,6 +46,8 @@ export function annotationBoxes(page: RenderedPage, a: Annotation): PageBox[] {
  */
 export function drawAnnotationLayer(page: RenderedPage, annotations: readonly Annotation[], selected: ReadonlySet<string>): void {
   let layer = page.div.querySelector<HTMLElement>(`:scope > .${LAYER_CLASS}`);
+  const last = layer ? drawn.get(layer) : undefined;
+  if (layer && last && last.annotations === annotations && last.selected === selected && last.viewport === page.viewport) return;
   if (!layer) {
     layer = document.createElement('div');
     layer.className = LAYER_CLASS;
@@ -62,6 +79,7 @@ export function drawAnnotationLayer(page: RenderedPage, annotations: readonly An
     }
   }
   layer.replaceChildren(...nodes);
+  drawn.set(layer, { annotations, selected, viewport: page.viewport });
 }
 
 /** The annotation under a point of the page (CSS pixels from its corner), topmost (last drawn) first. */

@@ -24,6 +24,8 @@ export interface SessionState {
   scaleValue: string;
   find: FindState;
   canGoBack: boolean;
+  /** The first page has been drawn: what is not on it (the sidebar's list, far pages' layers) may start. */
+  painted: boolean;
 }
 
 /** A page of the open document as drawn now: its element and viewport (CSS pixels at the current scale). */
@@ -40,7 +42,7 @@ interface Position {
 
 const INITIAL: SessionState = {
   status: 'loading', error: null, pageCount: 0, page: 1, pageLabel: '1', scale: 1, scaleValue: 'page-width',
-  find: { query: '', current: 0, total: 0, status: '' }, canGoBack: false,
+  find: { query: '', current: 0, total: 0, status: '' }, canGoBack: false, painted: false,
 };
 
 const FIND_STATUS = ['found', 'not-found', 'wrapped', 'pending'] as const;
@@ -107,13 +109,21 @@ export class PdfSession {
   }
 
   async open(url: string, place: { page: number; scale: string } | null): Promise<void> {
+    performance.mark('folio:reader:open');
     this.loading = loadPdf(url);
     try {
       const doc = await this.loading.promise;
       if (this.destroyed) return;
+      performance.mark('folio:reader:document');
       this.document = doc;
-      this.pageLabels = await doc.getPageLabels().catch(() => null);
+      // Labels come from the worker; the first page need not wait for them.
+      void doc.getPageLabels().catch(() => null).then((labels) => {
+        if (this.destroyed || !labels) return;
+        this.pageLabels = labels;
+        this.update({ pageLabel: this.labelOf(this.state.page - 1) });
+      });
       this.eventBus.on('pagesinit', () => {
+        performance.mark('folio:reader:pagesinit');
         this.viewer.currentScaleValue = place?.scale ?? 'page-width';
         if (place && place.page > 1 && place.page <= doc.numPages) this.viewer.currentPageNumber = place.page;
         this.pagesReadyResolve();
@@ -137,6 +147,16 @@ export class PdfSession {
     const view = this.viewer.getPageView(pageIndex) as { div?: HTMLElement; viewport?: PageViewport } | undefined;
     if (!view?.div || !view.viewport) return null;
     return { pageIndex, div: view.div, viewport: view.viewport };
+  }
+
+  /** The pages whose canvas pdf.js holds now (those on screen and a few around them). */
+  drawnPages(): RenderedPage[] {
+    const pages: RenderedPage[] = [];
+    for (const div of this.container.querySelectorAll<HTMLElement>('.page[data-loaded]')) {
+      const page = this.renderedPage(Number(div.dataset.pageNumber) - 1);
+      if (page?.div.querySelector('.canvasWrapper')) pages.push(page);
+    }
+    return pages;
   }
 
   private wireEvents(): void {
@@ -163,6 +183,10 @@ export class PdfSession {
       if (page) this.pageListeners.forEach((l) => l(page));
     };
     bus.on('pagerendered', report);
+    bus.on('pagerendered', () => {
+      performance.mark('folio:reader:first-page');
+      this.update({ painted: true });
+    }, { once: true });
     bus.on('textlayerrendered', report);
   }
 

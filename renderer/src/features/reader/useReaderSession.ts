@@ -1,15 +1,15 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { Annotation } from '../../../../shared/model/annotation.ts';
 import { useStore } from '../../store/index.ts';
 import type { ReaderTab } from '../../store/reader-slice.ts';
-import { drawAnnotationLayer } from './annotation-overlay.ts';
+import { annotationsByPage, drawAnnotationLayer } from './annotation-overlay.ts';
 import { PdfSession, type SessionState } from './pdf-session.ts';
 
 const EMPTY: readonly Annotation[] = [];
 const NONE: readonly string[] = [];
 const LOADING: SessionState = {
   status: 'loading', error: null, pageCount: 0, page: 1, pageLabel: '1', scale: 1, scaleValue: 'page-width',
-  find: { query: '', current: 0, total: 0, status: '' }, canGoBack: false,
+  find: { query: '', current: 0, total: 0, status: '' }, canGoBack: false, painted: false,
 };
 
 /**
@@ -50,8 +50,11 @@ const noSubscribe = () => () => undefined;
 export function useAnnotationLayers(session: PdfSession | null, tab: ReaderTab): void {
   const annotations = useStore((s) => s.annotationsByItem[tab.itemId] ?? EMPTY);
   const selection = useStore((s) => s.annotationSelection[tab.itemId] ?? NONE);
-  const latest = useRef({ annotations, selected: new Set(selection) });
-  latest.current = { annotations: annotations.filter((a) => a.attachmentId === tab.id), selected: new Set(selection) };
+  // Grouped once per change of the list, not per page event: a page draws only its own annotations.
+  const byPage = useMemo(() => annotationsByPage(annotations, tab.id), [annotations, tab.id]);
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const latest = useRef({ byPage, selected });
+  latest.current = { byPage, selected };
 
   useEffect(() => {
     void useStore.getState().loadAnnotations(tab.itemId);
@@ -59,16 +62,14 @@ export function useAnnotationLayers(session: PdfSession | null, tab: ReaderTab):
 
   useEffect(() => {
     if (!session) return;
-    return session.onPage((page) => drawAnnotationLayer(page, latest.current.annotations, latest.current.selected));
+    return session.onPage((page) => drawAnnotationLayer(page, latest.current.byPage.get(page.pageIndex) ?? EMPTY, latest.current.selected));
   }, [session]);
 
   useEffect(() => {
     if (!session) return;
-    for (let i = 0; i < session.getState().pageCount; i++) {
-      const page = session.renderedPage(i);
-      if (page?.div.querySelector('.canvasWrapper')) drawAnnotationLayer(page, latest.current.annotations, latest.current.selected);
-    }
-  }, [session, annotations, selection]);
+    // Only pages pdf.js has drawn (a dozen at most); the others get their layer when they are drawn.
+    for (const page of session.drawnPages()) drawAnnotationLayer(page, byPage.get(page.pageIndex) ?? EMPTY, selected);
+  }, [session, byPage, selected]);
 }
 
 /** Remembers the page and zoom of the PDF (by content hash), for the next time it opens. */
