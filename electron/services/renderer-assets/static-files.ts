@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
   '.map': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 /** Resolves a URL path inside root; null for anything that escapes it (`..`, encoded or not). */

@@ -23,8 +23,16 @@ export function pdfWorker(): InstanceType<typeof pdfjsLib.PDFWorker> {
  * first page costs a few 64 kB ranges) instead of streaming the whole file through this thread.
  */
 export function loadPdf(url: string): ReturnType<typeof pdfjsLib.getDocument> {
+  // pdf.js's data files come from the app's own origin (the build copies them to pdfjs/): CMaps for CJK text
+  // without embedded fonts, the standard-14 fonts, the colour profile and the JPEG 2000 / JBIG2 decoders.
+  const assets = (dir: string): string => new URL(`pdfjs/${dir}/`, document.baseURI).href;
   return pdfjsLib.getDocument({
     url,
+    cMapUrl: assets('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: assets('standard_fonts'),
+    wasmUrl: assets('wasm'),
+    iccUrl: assets('iccs'),
     worker: pdfWorker(),
     enableXfa: false,
     // Our own origin, with the token in the URL: no credentials needed, and none sent anywhere else.
