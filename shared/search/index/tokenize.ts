@@ -49,6 +49,63 @@ export function termsOfNormalized(normalized: string, out: string[] = []): strin
   return out;
 }
 
-export function termsOf(text: string): string[] {
-  return termsOfNormalized(normalizeText(text));
+/** What a UTF-16 unit is to the scanner: a separator, part of a word, or a CJK character (a word of its own kind). */
+const SEPARATOR = 0;
+const WORD = 1;
+const CJK_CHAR = 2;
+/** Per BMP code unit, classified once by the same Unicode classes as SPLIT and CJK (0xff: not yet). */
+const kinds = new Uint8Array(0x10000).fill(0xff);
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+function kindOf(code: number): number {
+  let k = kinds[code] as number;
+  if (k === 0xff) {
+    const ch = String.fromCharCode(code);
+    k = CJK.test(ch) ? CJK_CHAR : WORD_CHAR.test(ch) ? WORD : SEPARATOR;
+    kinds[code] = k;
+  }
+  return k;
+}
+
+/**
+ * The terms of `text`, exactly as `termsOfNormalized(normalizeText(text))` gives them, in one pass over the folded
+ * text: no normalised copy, no split array, a table look-up per character. Index builds spend most of their time
+ * here, so it matters (docs/search.md).
+ */
+export function termsOf(text: string, out: string[] = []): string[] {
+  const folded = foldText(text);
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    // Skip separators.
+    while (i < n && !isWordAt(folded, i)) i += unitLength(folded, i);
+    if (i >= n) break;
+    const start = i;
+    let cjk = false;
+    while (i < n && isWordAt(folded, i)) {
+      const code = folded.charCodeAt(i);
+      if (code < 0xd800 || code > 0xdfff) {
+        if (kindOf(code) === CJK_CHAR) cjk = true;
+        i++;
+      } else i += unitLength(folded, i);
+    }
+    if (i - start > MAX_TERM) continue;
+    const word = folded.slice(start, i);
+    if (cjk) termsOfNormalized(word, out);
+    else out.push(word);
+  }
+  return out;
+}
+
+/** Whether the code point at `i` is a letter or digit; astral ones are tested through the regex (rare). */
+function isWordAt(s: string, i: number): boolean {
+  const code = s.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  if (code < 0xd800 || code > 0xdfff) return kindOf(code) !== SEPARATOR;
+  const cp = s.codePointAt(i) as number;
+  return cp > 0xffff ? WORD_CHAR.test(String.fromCodePoint(cp)) : false;
+}
+
+function unitLength(s: string, i: number): number {
+  return (s.codePointAt(i) as number) > 0xffff ? 2 : 1;
 }
