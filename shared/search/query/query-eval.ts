@@ -69,6 +69,7 @@ function exactMatch(got: string, want: string, prefix: boolean): boolean {
   return prefix ? got.startsWith(want) : got === want;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -78,7 +79,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 function phraseTest(phrase: string): (text: string) => boolean {
   const re = new RegExp(phrase.split(' ').map(escape).join('[^\\p{L}\\p{N}]+'), 'u');
-  return (text) => re.test(text.toLowerCase()) || (/[^\u0001-\u007f]/.test(text) && re.test(foldText(text)));
+  return (text) => re.test(text.toLowerCase()) || (NON_ASCII.test(text) && re.test(foldText(text)));
 }
 
 export class QueryEvaluator {
