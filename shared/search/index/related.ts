@@ -34,6 +34,17 @@ const STOP_WORDS = new Set(('the and for with from that this are was were been h
 
 const surname = (name: string): string => termsOf(name).pop() ?? '';
 
+/** Each document's author surnames, worked out once per document (a replaced item is a new document). */
+const surnameCache = new WeakMap<SearchDoc, string[]>();
+function surnamesOf(doc: SearchDoc): string[] {
+  let list = surnameCache.get(doc);
+  if (!list) {
+    list = doc.authors.map(surname);
+    surnameCache.set(doc, list);
+  }
+  return list;
+}
+
 /** Higher score first, then library order: the order the hits are shown in. */
 const better = (score: number, slot: number, than: { slot: number; score: number }): boolean =>
   score > than.score || (score === than.score && slot < than.slot);
@@ -75,8 +86,9 @@ export function relatedItems(index: SearchIndex, id: ItemId, limit = 10): Relate
     }
   }
   const self = (totals[slot] as number) || 1;
-  const myAuthors = new Set(doc.authors.map(surname).filter(Boolean));
-  const myFirst = doc.authors[0] ? surname(doc.authors[0]) : '';
+  const mySurnames = surnamesOf(doc);
+  const myAuthors = new Set(mySurnames.filter(Boolean));
+  const myFirst = mySurnames[0] ?? '';
   // Whoever shares an author is found through the author postings, not by reading every item.
   const byAuthor = new Float64Array(index.capacity);
   touched.length = 0;
@@ -88,8 +100,9 @@ export function relatedItems(index: SearchIndex, id: ItemId, limit = 10): Relate
     if (other === slot) continue;
     const o = index.doc(other);
     if (!o || o.trashed) continue;
-    const sharedAuthors = byAuthor[other] === 0 ? [] : o.authors.map(surname).filter((a) => myAuthors.has(a));
-    const sameFirst = sharedAuthors.length > 0 && myFirst !== '' && o.authors[0] !== undefined && surname(o.authors[0]) === myFirst;
+    const theirs = byAuthor[other] === 0 ? null : surnamesOf(o);
+    const sharedAuthors = theirs ? theirs.filter((a) => myAuthors.has(a)) : [];
+    const sameFirst = theirs !== null && myFirst !== '' && theirs[0] === myFirst;
     const score = (totals[other] as number) / self + sharedAuthors.length * AUTHOR_BONUS + (sameFirst ? FIRST_AUTHOR_BONUS : 0);
     if (picked.length === limit && !better(score, other, picked[limit - 1] as { slot: number; score: number })) continue;
     let at = picked.length === limit ? limit - 1 : picked.length;

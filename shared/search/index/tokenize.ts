@@ -56,6 +56,7 @@ const CJK_CHAR = 2;
 /** Per BMP code unit, classified once by the same Unicode classes as SPLIT and CJK (0xff: not yet). */
 const kinds = new Uint8Array(0x10000).fill(0xff);
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? WORD : SEPARATOR));
 
 function kindOf(code: number): number {
   let k = kinds[code] as number;
@@ -75,37 +76,38 @@ function kindOf(code: number): number {
 export function termsOf(text: string, out: string[] = []): string[] {
   const folded = foldText(text);
   const n = folded.length;
-  let i = 0;
-  while (i < n) {
-    // Skip separators.
-    while (i < n && !isWordAt(folded, i)) i += unitLength(folded, i);
-    if (i >= n) break;
-    const start = i;
-    let cjk = false;
-    while (i < n && isWordAt(folded, i)) {
-      const code = folded.charCodeAt(i);
-      if (code < 0xd800 || code > 0xdfff) {
-        if (kindOf(code) === CJK_CHAR) cjk = true;
-        i++;
-      } else i += unitLength(folded, i);
+  let start = -1;
+  let cjk = false;
+  for (let i = 0; i < n; i++) {
+    const code = folded.charCodeAt(i);
+    let kind: number;
+    let width = 1;
+    if (code < 128) kind = ASCII_KINDS[code] as number;
+    else if (code < 0xd800 || code > 0xdfff) kind = kindOf(code);
+    else {
+      // Astral letters (rare) go through the regex; a lone surrogate is a separator, as the regex has it.
+      const cp = folded.codePointAt(i) as number;
+      if (cp > 0xffff) width = 2;
+      kind = cp > 0xffff && WORD_CHAR.test(String.fromCodePoint(cp)) ? WORD : SEPARATOR;
     }
-    if (i - start > MAX_TERM) continue;
-    const word = folded.slice(start, i);
-    if (cjk) termsOfNormalized(word, out);
-    else out.push(word);
+    if (kind !== SEPARATOR) {
+      if (start < 0) start = i;
+      if (kind === CJK_CHAR) cjk = true;
+    } else if (start >= 0) {
+      emit(folded, start, i, cjk, out);
+      start = -1;
+      cjk = false;
+    }
+    i += width - 1;
   }
+  if (start >= 0) emit(folded, start, n, cjk, out);
   return out;
 }
 
-/** Whether the code point at `i` is a letter or digit; astral ones are tested through the regex (rare). */
-function isWordAt(s: string, i: number): boolean {
-  const code = s.charCodeAt(i);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  if (code < 0xd800 || code > 0xdfff) return kindOf(code) !== SEPARATOR;
-  const cp = s.codePointAt(i) as number;
-  return cp > 0xffff ? WORD_CHAR.test(String.fromCodePoint(cp)) : false;
+function emit(folded: string, start: number, end: number, cjk: boolean, out: string[]): void {
+  if (end - start > MAX_TERM) return;
+  const word = folded.slice(start, end);
+  if (cjk) termsOfNormalized(word, out);
+  else out.push(word);
 }
 
-function unitLength(s: string, i: number): number {
-  return (s.codePointAt(i) as number) > 0xffff ? 2 : 1;
-}
