@@ -14,6 +14,8 @@ const QUALITY = { exact: 1, prefix: 0.7, typo1: 0.45, typo2: 0.3 } as const;
 const MIN_PREFIX = 1;
 const MAX_PREFIX_TERMS = 300;
 const MAX_TYPO_TERMS = 60;
+const MAX_SCORED_PREFIX = 64;
+const MAX_SCORED_TYPOS = 12;
 const K1 = 1.2;
 const B = 0.75;
 
@@ -69,24 +71,31 @@ export class SearchIndex {
     this.docs.push(doc);
     this.slotById.set(doc.id, slot);
     this.live++;
-    const counts = new Map<string, number>();
+    const terms: string[] = [];
+    let grew = false;
     for (const [field, index] of this.fields) {
-      const terms = termsOf(fieldText(doc, field));
+      terms.length = 0;
+      termsOf(fieldText(doc, field), terms);
       index.lengths[slot] = terms.length;
       index.totalLength += terms.length;
-      counts.clear();
-      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, tf] of counts) {
+      // One look-up per word: this document's entry is the last of the term's postings (slots only ever grow), so a
+      // repeated word counts up its frequency there.
+      for (const term of terms) {
         let list = index.postings.get(term);
         if (!list) {
           list = [];
           index.postings.set(term, list);
-          this.vocabChanged();
+          grew = true;
         }
-        list.push(slot, tf);
-        index.df.set(term, (index.df.get(term) ?? 0) + 1);
+        const n = list.length;
+        if (n > 0 && list[n - 2] === slot) list[n - 1] = (list[n - 1] as number) + 1;
+        else {
+          list.push(slot, 1);
+          index.df.set(term, (index.df.get(term) ?? 0) + 1);
+        }
       }
     }
+    if (grew) this.vocabChanged();
     if (this.docs.length > 1024 && this.live < this.docs.length / 2) this.compact();
   }
 
@@ -136,9 +145,34 @@ export class SearchIndex {
     }
     const budget = allowFuzzy ? typoBudget(word) : 0;
     if (budget > 0) this.addTypos(word, budget, vocab, out);
-    const list = [...out].map(([term, quality]) => ({ term, quality }));
+    const list = this.capped([...out].map(([term, quality]) => ({ term, quality })));
     this.expansions.set(cacheKey, list);
     return list;
+  }
+
+  /**
+   * At most MAX_SCORED_PREFIX prefix and MAX_SCORED_TYPOS typo expansions are scored: the exact term, then the ones
+   * most documents hold (one typo before two). A two-letter prefix or a common misspelling otherwise scores hundreds
+   * of posting lists per keystroke, for matches ranked below a page of better ones anyway.
+   */
+  private capped(list: Expansion[]): Expansion[] {
+    const prefixes = list.filter((e) => e.quality === QUALITY.prefix);
+    const typos = list.filter((e) => e.quality < QUALITY.prefix);
+    if (prefixes.length <= MAX_SCORED_PREFIX && typos.length <= MAX_SCORED_TYPOS) return list;
+    const reach = new Map(list.map((e) => [e.term, this.reach(e.term)]));
+    const byUse = (a: Expansion, b: Expansion) => b.quality - a.quality || (reach.get(b.term) as number) - (reach.get(a.term) as number) || (a.term < b.term ? -1 : 1);
+    return [
+      ...list.filter((e) => e.quality === QUALITY.exact),
+      ...prefixes.sort(byUse).slice(0, MAX_SCORED_PREFIX),
+      ...typos.sort(byUse).slice(0, MAX_SCORED_TYPOS),
+    ];
+  }
+
+  /** How many documents hold the term in any field, counted with repeats: its postings' total length. */
+  private reach(term: string): number {
+    let n = 0;
+    for (const index of this.fields.values()) n += (index.postings.get(term)?.length ?? 0) / 2;
+    return n;
   }
 
   /**
