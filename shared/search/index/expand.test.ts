@@ -30,3 +30,15 @@ describe('SearchIndex.expand', () => {
     expect(typos.every((e, i) => i === 0 || (typos[i - 1] as { quality: number }).quality >= e.quality)).toBe(true);
   });
 });
+
+describe('the vocabulary after changes', () => {
+  it('finds words added after the first query, in order, as prefixes and typos', () => {
+    const index = new SearchIndex([doc(1, 'alpha gamma')]);
+    expect(index.expand('bet')).toEqual([]);
+    index.put(doc(2, 'beta delta'));
+    index.put(doc(3, 'betamax alpha'));
+    expect(index.expand('bet').map((e) => e.term)).toEqual(['beta', 'betamax']);
+    expect(index.expand('delte').map((e) => e.term)).toEqual(['delta']);
+    expect(index.expand('alpha')[0]).toEqual({ term: 'alpha', quality: 1 });
+  });
+});

@@ -34,15 +34,19 @@ const STOP_WORDS = new Set(('the and for with from that this are was were been h
 
 const surname = (name: string): string => termsOf(name).pop() ?? '';
 
-/** Each document's author surnames, worked out once per document (a replaced item is a new document). */
-const surnameCache = new WeakMap<SearchDoc, string[]>();
-function surnamesOf(doc: SearchDoc): string[] {
-  let list = surnameCache.get(doc);
-  if (!list) {
-    list = doc.authors.map(surname);
-    surnameCache.set(doc, list);
+/** Each document's author surnames, worked out once per document and found by slot (checked against the document). */
+const surnameCache = new WeakMap<SearchIndex, Array<{ doc: SearchDoc; names: string[] } | undefined>>();
+function surnamesAt(index: SearchIndex, slot: number, doc: SearchDoc): string[] {
+  let bySlot = surnameCache.get(index);
+  if (!bySlot) {
+    bySlot = [];
+    surnameCache.set(index, bySlot);
   }
-  return list;
+  const known = bySlot[slot];
+  if (known?.doc === doc) return known.names;
+  const names = doc.authors.map(surname);
+  bySlot[slot] = { doc, names };
+  return names;
 }
 
 /** Higher score first, then library order: the order the hits are shown in. */
@@ -86,7 +90,7 @@ export function relatedItems(index: SearchIndex, id: ItemId, limit = 10): Relate
     }
   }
   const self = (totals[slot] as number) || 1;
-  const mySurnames = surnamesOf(doc);
+  const mySurnames = surnamesAt(index, slot, doc);
   const myAuthors = new Set(mySurnames.filter(Boolean));
   const myFirst = mySurnames[0] ?? '';
   // Whoever shares an author is found through the author postings, not by reading every item.
@@ -95,24 +99,29 @@ export function relatedItems(index: SearchIndex, id: ItemId, limit = 10): Relate
   for (const name of myAuthors) index.scoreTermTouching('author', name, 1, byAuthor, touched);
   for (const s of touched) if (totals[s] === 0) reached.push(s);
   // A bounded selection of the best: the candidates are scored, never all sorted.
-  const picked: Array<{ slot: number; score: number; sameFirst: boolean; sharedAuthors: string[] }> = [];
+  const picked: Array<{ slot: number; score: number; sameFirst: boolean }> = [];
   for (const other of reached) {
     if (other === slot) continue;
     const o = index.doc(other);
     if (!o || o.trashed) continue;
-    const theirs = byAuthor[other] === 0 ? null : surnamesOf(o);
-    const sharedAuthors = theirs ? theirs.filter((a) => myAuthors.has(a)) : [];
-    const sameFirst = theirs !== null && myFirst !== '' && theirs[0] === myFirst;
-    const score = (totals[other] as number) / self + sharedAuthors.length * AUTHOR_BONUS + (sameFirst ? FIRST_AUTHOR_BONUS : 0);
+    let shared = 0;
+    let sameFirst = false;
+    if (byAuthor[other] !== 0) {
+      const theirs = surnamesAt(index, other, o);
+      for (const a of theirs) if (myAuthors.has(a)) shared++;
+      sameFirst = myFirst !== '' && theirs[0] === myFirst;
+    }
+    const score = (totals[other] as number) / self + shared * AUTHOR_BONUS + (sameFirst ? FIRST_AUTHOR_BONUS : 0);
     if (picked.length === limit && !better(score, other, picked[limit - 1] as { slot: number; score: number })) continue;
     let at = picked.length === limit ? limit - 1 : picked.length;
     while (at > 0 && better(score, other, picked[at - 1] as { slot: number; score: number })) at--;
-    picked.splice(at, 0, { slot: other, score, sameFirst, sharedAuthors });
+    picked.splice(at, 0, { slot: other, score, sameFirst });
     if (picked.length > limit) picked.pop();
   }
   const mine = new Map(top);
-  return picked.map(({ slot: other, score, sameFirst, sharedAuthors }) => {
+  return picked.map(({ slot: other, score, sameFirst }) => {
     const o = index.doc(other) as SearchDoc;
+    const sharedAuthors = byAuthor[other] === 0 ? [] : surnamesAt(index, other, o).filter((a) => myAuthors.has(a));
     // The reason names the telling terms the two share, strongest first: worked out for the few shown only.
     const theirs = new Set(CONTENT_FIELDS.flatMap(([field]) => termsOf(fieldText(o, field))));
     const words = [...mine].filter(([t]) => theirs.has(t)).slice(0, 3).map(([t]) => t);

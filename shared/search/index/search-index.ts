@@ -42,6 +42,8 @@ export class SearchIndex {
   private readonly slotById = new Map<ItemId, number>();
   private readonly fields = new Map<DocTextField, FieldIndex>();
   private vocab: string[] | null = null;
+  /** Terms new to a field since the vocabulary was sorted: merged into it when next asked, not sorted again whole. */
+  private newTerms: string[] = [];
   private readonly expansions = new Map<string, Expansion[]>();
   private live = 0;
 
@@ -85,6 +87,7 @@ export class SearchIndex {
         if (!list) {
           list = [];
           index.postings.set(term, list);
+          if (this.vocab) this.newTerms.push(term);
           grew = true;
         }
         const n = list.length;
@@ -279,12 +282,22 @@ export class SearchIndex {
       const all = new Set<string>();
       for (const index of this.fields.values()) for (const term of index.postings.keys()) all.add(term);
       this.vocab = [...all].sort();
+      this.newTerms = [];
+    } else if (this.newTerms.length > 0) {
+      const vocab = this.vocab;
+      const added = [...new Set(this.newTerms)].filter((t) => vocab[lowerBound(vocab, t)] !== t).sort();
+      this.newTerms = [];
+      // One merge of two sorted lists: an item's new words cost a pass over the vocabulary, not a sort of it.
+      const merged = new Array<string>(vocab.length + added.length);
+      let i = 0;
+      let j = 0;
+      for (let k = 0; k < merged.length; k++) merged[k] = j >= added.length || (i < vocab.length && (vocab[i] as string) < (added[j] as string)) ? vocab[i++] as string : added[j++] as string;
+      this.vocab = merged;
     }
     return this.vocab;
   }
 
   private vocabChanged(): void {
-    this.vocab = null;
     this.expansions.clear();
   }
 
@@ -300,6 +313,7 @@ export class SearchIndex {
       index.totalLength = 0;
       index.df.clear();
     }
+    this.vocab = null;
     this.vocabChanged();
     for (const doc of docs) this.put(doc);
   }
