@@ -76,13 +76,20 @@ export class SearchIndexer {
 
   /** Resolves once every item is in the index (full text as far as it is cached). */
   ready(): Promise<void> {
-    this.loaded ??= this.reindexAll().then(() => {
+    if (this.loaded) return this.loaded;
+    const loading = this.reindexAll().then(() => {
       this.built = true;
       this.gen++;
       // Windows answered plain words with the quick filter meanwhile: they ask again, ranked.
       this.ctx.hub.emit('onStatus', { kind: 'search-ready', message: 'Search index ready' });
     });
-    return this.loaded;
+    // A build that failed (a worker that died mid-way, a file that could not be read) is never the answer for
+    // good: the next question builds again, instead of every later search failing with the first error.
+    loading.catch(() => {
+      if (this.loaded === loading) this.loaded = null;
+    });
+    this.loaded = loading;
+    return loading;
   }
 
   async search(query: string, limit: number | undefined, within: ItemId[] | undefined): Promise<SearchOutcome> {
