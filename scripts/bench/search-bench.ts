@@ -42,7 +42,7 @@ function percentiles(samples: number[]): Percentiles {
   return { p50: at(0.5), p95: at(0.95), max: round(sorted.at(-1) ?? 0), samples: sorted.length };
 }
 
-async function tenPagePdf(n: number): Promise<Uint8Array> {
+export async function tenPagePdf(n: number): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let p = 0; p < 10; p++) {

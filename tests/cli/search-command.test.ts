@@ -134,6 +134,31 @@ describe('folio search over the full text of PDFs', () => {
   });
 });
 
+describe('folio search over a 2,000-page PDF', () => {
+  let lib: string;
+  beforeAll(() => {
+    requireTool('pdflatex');
+    lib = mkdtempSync(join(tmpdir(), 'folio-longpdf-'));
+    // The words sought stand exactly on page 1999; page 109 holds only near misses (a prefix, a typo, the words apart).
+    const pages = Array.from({ length: 2000 }, (_, i) => `Page ${i + 1} of the long report on optimisation and batch sizes.`
+      + (i === 108 ? ' A sharp turn here: the minimal quokka colony.' : i === 1998 ? ' Only here: sharp minima in the landscape of quokkas.' : ''));
+    writeIn(lib, 'report.tex', `\\documentclass{article}\\begin{document}\n${pages.join('\n\\newpage\n')}\n\\end{document}\n`);
+    expect(latex(lib, 'pdflatex', 'report').status).toBe(0);
+    expect(runFolio(['import', join(lib, 'report.pdf'), '--library', lib]).status).toBe(0);
+  });
+  afterAll(() => rmSync(lib, { recursive: true, force: true }));
+
+  it('reports the page the hit is on (page 1999), not an earlier page with a near miss', () => {
+    for (const query of ['fulltext:"sharp minima"', 'fulltext:quokkas']) {
+      const r = runFolio(['search', '--library', lib, '--json', query]);
+      expect(r.status).toBe(0);
+      const [hit] = JSON.parse(r.stdout) as Array<{ page?: number; snippet?: string }>;
+      expect(hit?.page).toBe(1999);
+      expect(hit?.snippet).toContain('sharp minima in the landscape of quokkas');
+    }
+  });
+});
+
 function keysOfIn(lib: string, query: string): string[] {
   const r = runFolio(['search', '--library', lib, '--json', query]);
   if (r.status !== 0) throw new Error(r.stderr);

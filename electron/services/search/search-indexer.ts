@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { IndexingProgress } from '../../../shared/api/search-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
@@ -14,6 +15,8 @@ import type { SearchEngine } from './search-engine.ts';
 
 /** Documents go to the engine in batches of about this many characters, so no one structured clone blocks the host. */
 const BATCH_CHARS = 256 * 1024;
+/** The longest the first build makes documents before it lets the host's event loop run. */
+const YIELD_EVERY_MS = 8;
 /** A PDF bigger than this is not read for its text. */
 const MAX_TEXT_PDF_BYTES = 200 * 1024 * 1024;
 
@@ -76,13 +79,20 @@ export class SearchIndexer {
 
   /** Resolves once every item is in the index (full text as far as it is cached). */
   ready(): Promise<void> {
-    this.loaded ??= this.reindexAll().then(() => {
+    if (this.loaded) return this.loaded;
+    const loading = this.reindexAll().then(() => {
       this.built = true;
       this.gen++;
       // Windows answered plain words with the quick filter meanwhile: they ask again, ranked.
       this.ctx.hub.emit('onStatus', { kind: 'search-ready', message: 'Search index ready' });
     });
-    return this.loaded;
+    // A build that failed (a worker that died mid-way, a file that could not be read) is never the answer for
+    // good: the next question builds again, instead of every later search failing with the first error.
+    loading.catch(() => {
+      if (this.loaded === loading) this.loaded = null;
+    });
+    this.loaded = loading;
+    return loading;
   }
 
   async search(query: string, limit: number | undefined, within: ItemId[] | undefined): Promise<SearchOutcome> {
@@ -155,7 +165,14 @@ export class SearchIndexer {
     let chars = 0;
     // One batch in the worker while the next is made here.
     let inFlight: Promise<void> = Promise.resolve();
+    let slice = performance.now();
     for (const item of items) {
+      // Awaiting a cached page list or a worker that already answered is only a microtask: without a real turn of the
+      // event loop now and then, making 50k documents held the host (and every window's answer) for seconds.
+      if (performance.now() - slice > YIELD_EVERY_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
       const doc = await this.docOf(item);
       batch.push(doc);
       chars += doc.title.length + doc.abstract.length + doc.note.length + doc.pages.reduce((n, p) => n + p.length, 0) + 200;

@@ -80,8 +80,10 @@ export class SearchedViews {
   private async narrow(query: ViewQuery, isSaved: boolean, saved: string | null, boxQuery: boolean): Promise<SearchedResult> {
     const engine = this.state.engine();
     const base = engine.query({ ...query, sort: columnSort(query.sort), view: isSaved ? 'all' : query.view, filter: boxQuery ? '' : query.filter });
-    const baseIds = base.ids(0, base.total);
-    const within = isSaved || query.view === 'all' ? undefined : baseIds;
+    // The view's ids are copied only when needed: a search of the whole library sorted by relevance never reads them.
+    let baseCopy: ItemId[] | null = null;
+    const baseIds = (): ItemId[] => (baseCopy ??= base.ids(0, base.total));
+    const within = isSaved || query.view === 'all' ? undefined : baseIds();
     const parts = [isSaved ? saved ?? '' : null, boxQuery ? query.filter : null].filter((p): p is string => p !== null);
     const combined = parts.map((p) => `(${p})`).join(' ');
     // A saved search that was deleted, or whose query no longer parses, shows nothing rather than everything.
@@ -91,16 +93,16 @@ export class SearchedViews {
     if (query.sort.column === 'relevance') {
       // Within a given view the ranking already kept to it; the library view and saved searches leave out the trash as
       // the search does by default, so only a query that asks for the trash needs the view applied again.
-      const inBase = within || !/trash/i.test(combined) ? null : new Set(baseIds);
+      const inBase = within || !/trash/i.test(combined) ? null : new Set(baseIds());
       order = inBase ? matched.filter((id) => inBase.has(id)) : matched;
     } else {
       const keep = new Set(matched);
-      order = baseIds.filter((id) => keep.has(id));
+      order = baseIds().filter((id) => keep.has(id));
     }
     let inViewCount = base.inViewCount;
     if (isSaved) {
       const savedOnly = boxQuery && saved !== null && !broken ? new Set((await this.search.rank(`(${saved})`, undefined)) ?? []) : new Set(order);
-      inViewCount = boxQuery ? baseIds.filter((id) => savedOnly.has(id)).length : order.length;
+      inViewCount = boxQuery ? baseIds().filter((id) => savedOnly.has(id)).length : order.length;
     }
     let positions: Map<ItemId, number> | null = null;
     return {

@@ -2,7 +2,7 @@ import type { StatusEvent } from '../../../shared/api/event-types.ts';
 import type { RelatedInfo } from '../../../shared/api/search-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { QueryError } from '../../../shared/search/query/query-ast.ts';
-import type { SnippetSource } from '../../../shared/search/query/search-run.ts';
+import type { SnippetSource } from '../../../shared/search/query/snippet.ts';
 import { getFolio } from '../platform/index.ts';
 import { errorMessage, type SliceCreator } from './store-types.ts';
 import { isSearching, viewQueryOf } from './view-slice.ts';

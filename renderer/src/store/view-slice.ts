@@ -110,7 +110,9 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
   async function fetchWindow(): Promise<void> {
     const query = currentQuery();
     const key = queryKey(query);
-    const span = pageSpan(range[0] - AHEAD, range[1] + AHEAD, Math.max(get().total, range[1] + 1)) ?? [0, 0];
+    // Only the pages on screen: a keystroke paints its first rows without waiting for (or rendering) the rows ahead,
+    // which showRange asks for once this answer is in.
+    const span = pageSpan(range[0], range[1], Math.max(get().total, range[1] + 1)) ?? [0, 0];
     const page = await getFolio().view.query(query, span[0] * PAGE_SIZE, (span[1] - span[0] + 1) * PAGE_SIZE);
     // Typed on while the answer travelled: the next round asks for the new query.
     if (queryKey(currentQuery()) !== key) return;

@@ -39,3 +39,16 @@ describe('relatedItems', () => {
     expect(relatedItems(index, 'b' as ItemId).some((h) => h.id === 'b')).toBe(false);
   });
 });
+
+describe('document frequencies', () => {
+  it('follow documents put, replaced and removed', () => {
+    const index = new SearchIndex(docs);
+    expect(index.documentFrequency('title', 'generalization')).toBe(3);
+    index.put({ ...(docs[0] as SearchDoc), title: 'Something else entirely' });
+    expect(index.documentFrequency('title', 'generalization')).toBe(2);
+    expect(index.documentFrequency('title', 'entirely')).toBe(1);
+    index.remove('b' as ItemId);
+    expect(index.documentFrequency('title', 'generalization')).toBe(1);
+    expect(index.documentFrequency('abstract', 'overfit')).toBe(0);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ItemId } from '../../model/ids.ts';
-import { NO_MATCH, type SearchIndex } from './search-index.ts';
+import type { SearchIndex } from './search-index.ts';
 import { fieldText, type DocTextField, type SearchDoc } from './search-doc.ts';
 import { termsOf } from './tokenize.ts';
 
@@ -34,6 +34,25 @@ const STOP_WORDS = new Set(('the and for with from that this are was were been h
 
 const surname = (name: string): string => termsOf(name).pop() ?? '';
 
+/** Each document's author surnames, worked out once per document and found by slot (checked against the document). */
+const surnameCache = new WeakMap<SearchIndex, Array<{ doc: SearchDoc; names: string[] } | undefined>>();
+function surnamesAt(index: SearchIndex, slot: number, doc: SearchDoc): string[] {
+  let bySlot = surnameCache.get(index);
+  if (!bySlot) {
+    bySlot = [];
+    surnameCache.set(index, bySlot);
+  }
+  const known = bySlot[slot];
+  if (known?.doc === doc) return known.names;
+  const names = doc.authors.map(surname);
+  bySlot[slot] = { doc, names };
+  return names;
+}
+
+/** Higher score first, then library order: the order the hits are shown in. */
+const better = (score: number, slot: number, than: { slot: number; score: number }): boolean =>
+  score > than.score || (score === than.score && slot < than.slot);
+
 function weightedTerms(index: SearchIndex, doc: SearchDoc): Map<string, number> {
   const tf = new Map<string, number>();
   for (const [field, weight] of CONTENT_FIELDS) {
@@ -56,33 +75,53 @@ export function relatedItems(index: SearchIndex, id: ItemId, limit = 10): Relate
   const doc = slot === undefined ? null : index.doc(slot);
   if (slot === undefined || !doc) return [];
   const top = [...weightedTerms(index, doc)].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
+  // Only the slots some term reached are visited: the sum of the terms' postings, not terms times the library.
   const totals = new Float64Array(index.capacity);
-  const best = index.emptyScores();
+  const best = new Float64Array(index.capacity);
+  const reached: number[] = [];
+  const touched: number[] = [];
   for (const [term, weight] of top) {
-    best.fill(NO_MATCH);
-    for (const [field, fieldWeight] of CONTENT_FIELDS) index.scoreTermInto(field, term, fieldWeight, best);
-    for (let s = 0; s < best.length; s++) if ((best[s] as number) > 0) totals[s] = (totals[s] as number) + weight * (best[s] as number);
+    touched.length = 0;
+    for (const [field, fieldWeight] of CONTENT_FIELDS) index.scoreTermTouching(field, term, fieldWeight, best, touched);
+    for (const s of touched) {
+      if (totals[s] === 0) reached.push(s);
+      totals[s] = (totals[s] as number) + weight * (best[s] as number);
+      best[s] = 0;
+    }
   }
   const self = (totals[slot] as number) || 1;
-  const myAuthors = new Set(doc.authors.map(surname).filter(Boolean));
-  const myFirst = doc.authors[0] ? surname(doc.authors[0]) : '';
+  const mySurnames = surnamesAt(index, slot, doc);
+  const myAuthors = new Set(mySurnames.filter(Boolean));
+  const myFirst = mySurnames[0] ?? '';
   // Whoever shares an author is found through the author postings, not by reading every item.
-  const byAuthor = index.emptyScores();
-  for (const name of myAuthors) index.scoreTermInto('author', name, 1, byAuthor);
-  const scored: Array<{ slot: number; score: number; sameFirst: boolean; sharedAuthors: string[] }> = [];
-  for (let other = 0; other < totals.length; other++) {
-    if (other === slot || ((totals[other] as number) === 0 && byAuthor[other] === NO_MATCH)) continue;
+  const byAuthor = new Float64Array(index.capacity);
+  touched.length = 0;
+  for (const name of myAuthors) index.scoreTermTouching('author', name, 1, byAuthor, touched);
+  for (const s of touched) if (totals[s] === 0) reached.push(s);
+  // A bounded selection of the best: the candidates are scored, never all sorted.
+  const picked: Array<{ slot: number; score: number; sameFirst: boolean }> = [];
+  for (const other of reached) {
+    if (other === slot) continue;
     const o = index.doc(other);
     if (!o || o.trashed) continue;
-    const sharedAuthors = byAuthor[other] === NO_MATCH ? [] : o.authors.map(surname).filter((a) => myAuthors.has(a));
-    const sameFirst = myFirst !== '' && o.authors[0] !== undefined && surname(o.authors[0]) === myFirst;
-    const score = (totals[other] as number) / self + sharedAuthors.length * AUTHOR_BONUS + (sameFirst ? FIRST_AUTHOR_BONUS : 0);
-    scored.push({ slot: other, score, sameFirst, sharedAuthors });
+    let shared = 0;
+    let sameFirst = false;
+    if (byAuthor[other] !== 0) {
+      const theirs = surnamesAt(index, other, o);
+      for (const a of theirs) if (myAuthors.has(a)) shared++;
+      sameFirst = myFirst !== '' && theirs[0] === myFirst;
+    }
+    const score = (totals[other] as number) / self + shared * AUTHOR_BONUS + (sameFirst ? FIRST_AUTHOR_BONUS : 0);
+    if (picked.length === limit && !better(score, other, picked[limit - 1] as { slot: number; score: number })) continue;
+    let at = picked.length === limit ? limit - 1 : picked.length;
+    while (at > 0 && better(score, other, picked[at - 1] as { slot: number; score: number })) at--;
+    picked.splice(at, 0, { slot: other, score, sameFirst });
+    if (picked.length > limit) picked.pop();
   }
-  scored.sort((a, b) => b.score - a.score || a.slot - b.slot);
   const mine = new Map(top);
-  return scored.slice(0, limit).map(({ slot: other, score, sameFirst, sharedAuthors }) => {
+  return picked.map(({ slot: other, score, sameFirst }) => {
     const o = index.doc(other) as SearchDoc;
+    const sharedAuthors = byAuthor[other] === 0 ? [] : surnamesAt(index, other, o).filter((a) => myAuthors.has(a));
     // The reason names the telling terms the two share, strongest first: worked out for the few shown only.
     const theirs = new Set(CONTENT_FIELDS.flatMap(([field]) => termsOf(fieldText(o, field))));
     const words = [...mine].filter(([t]) => theirs.has(t)).slice(0, 3).map(([t]) => t);

@@ -14,6 +14,10 @@ const QUALITY = { exact: 1, prefix: 0.7, typo1: 0.45, typo2: 0.3 } as const;
 const MIN_PREFIX = 1;
 const MAX_PREFIX_TERMS = 300;
 const MAX_TYPO_TERMS = 60;
+const MAX_SCORED_PREFIX = 64;
+const MAX_SCORED_TYPOS = 12;
+const K1 = 1.2;
+const B = 0.75;
 
 /** Scores per slot: NO_MATCH where a document does not match, else its score (0 for a pure filter). */
 export type Scores = Float64Array;
@@ -25,6 +29,8 @@ interface FieldIndex {
   /** terms in each slot's field, for length normalisation. */
   lengths: number[];
   totalLength: number;
+  /** term -> live documents holding it, kept as documents come and go. */
+  df: Map<string, number>;
 }
 
 /**
@@ -36,12 +42,13 @@ export class SearchIndex {
   private readonly slotById = new Map<ItemId, number>();
   private readonly fields = new Map<DocTextField, FieldIndex>();
   private vocab: string[] | null = null;
+  /** Terms new to a field since the vocabulary was sorted: merged into it when next asked, not sorted again whole. */
+  private newTerms: string[] = [];
   private readonly expansions = new Map<string, Expansion[]>();
-  private readonly dfCache = new Map<string, number>();
   private live = 0;
 
   constructor(docs: Iterable<SearchDoc> = []) {
-    for (const f of DOC_TEXT_FIELDS) this.fields.set(f, { postings: new Map(), lengths: [], totalLength: 0 });
+    for (const f of DOC_TEXT_FIELDS) this.fields.set(f, { postings: new Map(), lengths: [], totalLength: 0, df: new Map() });
     for (const doc of docs) this.put(doc);
   }
 
@@ -66,24 +73,32 @@ export class SearchIndex {
     this.docs.push(doc);
     this.slotById.set(doc.id, slot);
     this.live++;
-    this.dfCache.clear();
-    const counts = new Map<string, number>();
+    const terms: string[] = [];
+    let grew = false;
     for (const [field, index] of this.fields) {
-      const terms = termsOf(fieldText(doc, field));
+      terms.length = 0;
+      termsOf(fieldText(doc, field), terms);
       index.lengths[slot] = terms.length;
       index.totalLength += terms.length;
-      counts.clear();
-      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, tf] of counts) {
+      // One look-up per word: this document's entry is the last of the term's postings (slots only ever grow), so a
+      // repeated word counts up its frequency there.
+      for (const term of terms) {
         let list = index.postings.get(term);
         if (!list) {
           list = [];
           index.postings.set(term, list);
-          this.vocabChanged();
+          if (this.vocab) this.newTerms.push(term);
+          grew = true;
         }
-        list.push(slot, tf);
+        const n = list.length;
+        if (n > 0 && list[n - 2] === slot) list[n - 1] = (list[n - 1] as number) + 1;
+        else {
+          list.push(slot, 1);
+          index.df.set(term, (index.df.get(term) ?? 0) + 1);
+        }
       }
     }
+    if (grew) this.vocabChanged();
     if (this.docs.length > 1024 && this.live < this.docs.length / 2) this.compact();
   }
 
@@ -91,10 +106,17 @@ export class SearchIndex {
     const slot = this.slotById.get(id);
     if (slot === undefined) return;
     this.slotById.delete(id);
+    const doc = this.docs[slot] as SearchDoc;
     this.docs[slot] = null;
     this.live--;
-    this.dfCache.clear();
-    for (const index of this.fields.values()) index.totalLength -= index.lengths[slot] ?? 0;
+    for (const [field, index] of this.fields) {
+      index.totalLength -= index.lengths[slot] ?? 0;
+      for (const term of new Set(termsOf(fieldText(doc, field)))) {
+        const n = (index.df.get(term) ?? 1) - 1;
+        if (n > 0) index.df.set(term, n);
+        else index.df.delete(term);
+      }
+    }
   }
 
   doc(slot: number): SearchDoc | null {
@@ -126,9 +148,34 @@ export class SearchIndex {
     }
     const budget = allowFuzzy ? typoBudget(word) : 0;
     if (budget > 0) this.addTypos(word, budget, vocab, out);
-    const list = [...out].map(([term, quality]) => ({ term, quality }));
+    const list = this.capped([...out].map(([term, quality]) => ({ term, quality })));
     this.expansions.set(cacheKey, list);
     return list;
+  }
+
+  /**
+   * At most MAX_SCORED_PREFIX prefix and MAX_SCORED_TYPOS typo expansions are scored: the exact term, then the ones
+   * most documents hold (one typo before two). A two-letter prefix or a common misspelling otherwise scores hundreds
+   * of posting lists per keystroke, for matches ranked below a page of better ones anyway.
+   */
+  private capped(list: Expansion[]): Expansion[] {
+    const prefixes = list.filter((e) => e.quality === QUALITY.prefix);
+    const typos = list.filter((e) => e.quality < QUALITY.prefix);
+    if (prefixes.length <= MAX_SCORED_PREFIX && typos.length <= MAX_SCORED_TYPOS) return list;
+    const reach = new Map(list.map((e) => [e.term, this.reach(e.term)]));
+    const byUse = (a: Expansion, b: Expansion) => b.quality - a.quality || (reach.get(b.term) as number) - (reach.get(a.term) as number) || (a.term < b.term ? -1 : 1);
+    return [
+      ...list.filter((e) => e.quality === QUALITY.exact),
+      ...prefixes.sort(byUse).slice(0, MAX_SCORED_PREFIX),
+      ...typos.sort(byUse).slice(0, MAX_SCORED_TYPOS),
+    ];
+  }
+
+  /** How many documents hold the term in any field, counted with repeats: its postings' total length. */
+  private reach(term: string): number {
+    let n = 0;
+    for (const index of this.fields.values()) n += (index.postings.get(term)?.length ?? 0) / 2;
+    return n;
   }
 
   /**
@@ -160,25 +207,53 @@ export class SearchIndex {
    * (several expansions of one typed word do not add up).
    */
   scoreTermInto(field: DocTextField, term: string, weight: number, acc: Scores, blendedDf?: number): void {
-    const index = this.fields.get(field) as FieldIndex;
-    const list = index.postings.get(term);
-    if (!list) return;
-    // The expansions of one typed word share one document frequency (the largest of theirs), as Lucene's fuzzy
-    // queries blend it: a rare misspelling in the library must not outweigh the common word the user meant.
-    const df = Math.max(this.documentFrequency(field, term), blendedDf ?? 0);
-    if (df === 0) return;
-    const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
-    const avg = this.live > 0 ? Math.max(1, index.totalLength / this.live) : 1;
-    const k1 = 1.2;
-    const b = 0.75;
-    const lengths = index.lengths;
+    const p = this.bm25(field, term, blendedDf);
+    if (!p) return;
+    const { list, idf, avg, lengths } = p;
     for (let i = 0; i < list.length; i += 2) {
       const slot = list[i] as number;
       if (!this.docs[slot]) continue;
       const tf = list[i + 1] as number;
-      const s = ((idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * (lengths[slot] ?? 0)) / avg))) * weight;
+      const s = ((idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * (lengths[slot] ?? 0)) / avg))) * weight;
       if (s > (acc[slot] as number)) acc[slot] = s;
     }
+  }
+
+  /**
+   * As scoreTermInto, into `best` that starts at 0 for every slot, pushing each slot scored for the first time on
+   * `touched`: a caller then visits the slots the term reached, not the whole library (related items).
+   */
+  scoreTermTouching(field: DocTextField, term: string, weight: number, best: Float64Array, touched: number[]): void {
+    const p = this.bm25(field, term);
+    if (!p) return;
+    const { list, idf, avg, lengths } = p;
+    for (let i = 0; i < list.length; i += 2) {
+      const slot = list[i] as number;
+      if (!this.docs[slot]) continue;
+      const tf = list[i + 1] as number;
+      const s = ((idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * (lengths[slot] ?? 0)) / avg))) * weight;
+      const was = best[slot] as number;
+      if (was === 0) touched.push(slot);
+      if (s > was) best[slot] = s;
+    }
+  }
+
+  /** How many postings the term has in the field (dead slots included): what scoring it costs. */
+  postingsLength(field: DocTextField, term: string): number {
+    return ((this.fields.get(field) as FieldIndex).postings.get(term)?.length ?? 0) / 2;
+  }
+
+  private bm25(field: DocTextField, term: string, blendedDf?: number): { list: number[]; idf: number; avg: number; lengths: number[] } | null {
+    const index = this.fields.get(field) as FieldIndex;
+    const list = index.postings.get(term);
+    if (!list) return null;
+    // The expansions of one typed word share one document frequency (the largest of theirs), as Lucene's fuzzy
+    // queries blend it: a rare misspelling in the library must not outweigh the common word the user meant.
+    const df = Math.max(this.documentFrequency(field, term), blendedDf ?? 0);
+    if (df === 0) return null;
+    const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
+    const avg = this.live > 0 ? Math.max(1, index.totalLength / this.live) : 1;
+    return { list, idf, avg, lengths: index.lengths };
   }
 
   /** Whether the slot's field holds the term: a binary search of the term's postings (slots ascend). */
@@ -197,16 +272,9 @@ export class SearchIndex {
     return false;
   }
 
-  /** How many live documents hold the term in the field (cached until the next change). */
+  /** How many live documents hold the term in the field. */
   documentFrequency(field: DocTextField, term: string): number {
-    const key = `${field}\u0000${term}`;
-    const cached = this.dfCache.get(key);
-    if (cached !== undefined) return cached;
-    const list = (this.fields.get(field) as FieldIndex).postings.get(term);
-    let df = 0;
-    if (list) for (let i = 0; i < list.length; i += 2) if (this.docs[list[i] as number]) df++;
-    this.dfCache.set(key, df);
-    return df;
+    return (this.fields.get(field) as FieldIndex).df.get(term) ?? 0;
   }
 
   private vocabulary(): string[] {
@@ -214,12 +282,22 @@ export class SearchIndex {
       const all = new Set<string>();
       for (const index of this.fields.values()) for (const term of index.postings.keys()) all.add(term);
       this.vocab = [...all].sort();
+      this.newTerms = [];
+    } else if (this.newTerms.length > 0) {
+      const vocab = this.vocab;
+      const added = [...new Set(this.newTerms)].filter((t) => vocab[lowerBound(vocab, t)] !== t).sort();
+      this.newTerms = [];
+      // One merge of two sorted lists: an item's new words cost a pass over the vocabulary, not a sort of it.
+      const merged = new Array<string>(vocab.length + added.length);
+      let i = 0;
+      let j = 0;
+      for (let k = 0; k < merged.length; k++) merged[k] = j >= added.length || (i < vocab.length && (vocab[i] as string) < (added[j] as string)) ? vocab[i++] as string : added[j++] as string;
+      this.vocab = merged;
     }
     return this.vocab;
   }
 
   private vocabChanged(): void {
-    this.vocab = null;
     this.expansions.clear();
   }
 
@@ -233,7 +311,9 @@ export class SearchIndex {
       index.postings.clear();
       index.lengths.length = 0;
       index.totalLength = 0;
+      index.df.clear();
     }
+    this.vocab = null;
     this.vocabChanged();
     for (const doc of docs) this.put(doc);
   }

@@ -3,7 +3,6 @@ import type { CollectionId } from '../../model/ids.ts';
 import { foldText } from '../fold-text.ts';
 import { NO_MATCH, type Scores, type SearchIndex } from '../index/search-index.ts';
 import { DOC_TEXT_FIELDS, FIELD_WEIGHTS, fieldText, type DocTextField, type SearchDoc } from '../index/search-doc.ts';
-import { normalizeText } from '../index/tokenize.ts';
 import type { HasValue, IsValue, QueryNode, TextField } from './query-ast.ts';
 
 /** What evaluation needs besides the index. */
@@ -68,6 +67,19 @@ const hasThing = (doc: SearchDoc, value: HasValue): boolean => {
 
 function exactMatch(got: string, want: string, prefix: boolean): boolean {
   return prefix ? got.startsWith(want) : got === want;
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether a text holds the normalised phrase: `normalizeText(text).includes(phrase)`, without making the normalised
+ * copy. The words with any run of non-word characters between them are matched in the lower-cased text first (an
+ * ASCII match there is a match of the folded text too); only text that fails and is not ASCII is folded.
+ */
+function phraseTest(phrase: string): (text: string) => boolean {
+  const re = new RegExp(phrase.split(' ').map(escape).join('[^\\p{L}\\p{N}]+'), 'u');
+  return (text) => re.test(text.toLowerCase()) || (NON_ASCII.test(text) && re.test(foldText(text)));
 }
 
 export class QueryEvaluator {
@@ -181,10 +193,13 @@ export class QueryEvaluator {
     }
     const result = out ?? this.index.emptyScores();
     if (!phrase) return result;
+    const holds = phraseTest(phraseText);
     for (let slot = 0; slot < result.length; slot++) {
       if (result[slot] === NO_MATCH) continue;
       const doc = this.index.doc(slot) as SearchDoc;
-      result[slot] = fields.some((f) => normalizeText(fieldText(doc, f)).includes(phraseText)) ? (result[slot] as number) * 1.5 : NO_MATCH;
+      // Only a field that holds every word of the phrase can hold the phrase: the postings say which, cheaply.
+      const found = fields.some((f) => words.every((w) => this.index.fieldHas(f, w, slot)) && holds(fieldText(doc, f)));
+      result[slot] = found ? (result[slot] as number) * 1.5 : NO_MATCH;
     }
     return result;
   }

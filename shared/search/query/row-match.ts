@@ -4,7 +4,7 @@ import { termsOf } from '../index/tokenize.ts';
 import type { SearchIndex } from '../index/search-index.ts';
 import type { QueryNode } from './query-ast.ts';
 import { parseQuery } from './query-parser.ts';
-import { positiveWords, snippetSource, type SnippetSource } from './search-run.ts';
+import { positiveWords, snippetSource, type SnippetSource } from './snippet.ts';
 
 /** Why one row matched: what the table marks in its cells and the line it shows under the row. */
 export interface RowMatch {

@@ -1,10 +1,10 @@
 import type { ItemId } from '../../model/ids.ts';
-import { foldText } from '../fold-text.ts';
 import { NO_MATCH, type SearchIndex } from '../index/search-index.ts';
 import type { SearchDoc } from '../index/search-doc.ts';
 import type { QueryError, QueryNode } from './query-ast.ts';
 import { QueryEvaluator, type EvalContext } from './query-eval.ts';
 import { parseQuery } from './query-parser.ts';
+import { positiveWords, snippetOf } from './snippet.ts';
 
 export interface SearchHit {
   id: ItemId;
@@ -28,8 +28,6 @@ export interface SearchOptions {
   scope?: (doc: SearchDoc) => boolean;
 }
 
-const SNIPPET_RADIUS = 60;
-
 function mentionsTrash(node: QueryNode): boolean {
   switch (node.kind) {
     case 'is': return node.value === 'trashed';
@@ -37,96 +35,6 @@ function mentionsTrash(node: QueryNode): boolean {
     case 'not': return mentionsTrash(node.child);
     default: return false;
   }
-}
-
-/** Text words of the query (not under a NOT), with the field each is restricted to. */
-export function positiveWords(node: QueryNode, out: Array<{ word: string; field: string | null }> = []): typeof out {
-  if (node.kind === 'text') for (const word of node.words) out.push({ word, field: node.field });
-  else if (node.kind === 'and' || node.kind === 'or') for (const c of node.children) positiveWords(c, out);
-  return out;
-}
-
-/** The first match of any term in `text`, as one line: "…scaled dot-product attention…". */
-export function snippetAround(text: string, terms: readonly string[]): string | null {
-  const folded = foldText(text);
-  let at = -1;
-  let len = 0;
-  for (const term of terms) {
-    const re = new RegExp(`(^|[^\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
-    const m = re.exec(folded);
-    if (m && (at < 0 || m.index + (m[1] as string).length < at)) {
-      at = m.index + (m[1] as string).length;
-      len = term.length;
-    }
-  }
-  if (at < 0) return null;
-  // Folding can change lengths (ß -> ss); then the raw text's offsets differ slightly, which a snippet tolerates.
-  const source = folded.length === text.length ? text : folded;
-  const from = Math.max(0, at - SNIPPET_RADIUS);
-  const to = Math.min(source.length, at + len + SNIPPET_RADIUS);
-  const body = source.slice(from, to).replace(/\s+/g, ' ').trim();
-  return `${from > 0 ? '…' : ''}${body}${to < source.length ? '…' : ''}`;
-}
-
-/** Whether a folded text holds a term at the start of a word. */
-function holdsTerm(folded: string, term: string): boolean {
-  for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
-    if (at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1] as string)) return true;
-  }
-  return false;
-}
-
-/**
- * The page that holds the most of the words (each word matched by any of its expansions), the first of equals; -1
- * when none holds any. "quokas landscape" shows the page where both are, not the title page that names a landscape.
- */
-function bestPage(pages: readonly string[], words: ReadonlyArray<readonly string[]>): number {
-  let best = -1;
-  let bestCount = 0;
-  for (let p = 0; p < pages.length && bestCount < words.length; p++) {
-    const folded = foldText(pages[p] as string);
-    let count = 0;
-    for (const expansions of words) if (expansions.some((t) => holdsTerm(folded, t))) count++;
-    if (count > bestCount) {
-      best = p;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-/** Where a snippet was taken from. */
-export type SnippetSource = 'note' | 'annotation' | 'fulltext' | 'abstract';
-
-/** The line to show for a hit whose words are not all in its headline fields, and where it comes from. */
-export function snippetSource(doc: SearchDoc, words: Array<{ word: string; field: string | null }>, index: SearchIndex): { snippet: string; page?: number; source: SnippetSource } | null {
-  const headline = foldText(`${doc.title} ${doc.authors.join(' ')} ${doc.key} ${doc.tags.join(' ')} ${doc.venue}`);
-  const wanting = words.filter(({ word, field }) =>
-    field === 'fulltext' || field === 'note' || field === 'annotation' || (field === null && !headline.includes(word)));
-  if (wanting.length === 0) return null;
-  const terms = wanting.flatMap(({ word }) => index.expand(word).map((e) => e.term));
-  if (wanting.every((w) => w.field !== 'fulltext')) {
-    const inNote = snippetAround(doc.note, terms);
-    if (inNote) return { snippet: inNote, source: 'note' };
-    const inAnnotation = snippetAround(doc.annotations.join(' · '), terms);
-    if (inAnnotation) return { snippet: inAnnotation, source: 'annotation' };
-  }
-  const page = bestPage(doc.pages, wanting.map(({ word }) => index.expand(word).map((e) => e.term)));
-  if (page >= 0) {
-    const s = snippetAround(doc.pages[page] as string, terms);
-    if (s) return { snippet: s, page: page + 1, source: 'fulltext' };
-  }
-  if (wanting.every((w) => w.field === null)) {
-    const inAbstract = snippetAround(doc.abstract, terms);
-    if (inAbstract) return { snippet: inAbstract, source: 'abstract' };
-  }
-  return null;
-}
-
-export function snippetOf(doc: SearchDoc, words: Array<{ word: string; field: string | null }>, index: SearchIndex): Pick<SearchHit, 'snippet' | 'page'> {
-  const found = snippetSource(doc, words, index);
-  if (!found) return {};
-  return found.page === undefined ? { snippet: found.snippet } : { snippet: found.snippet, page: found.page };
 }
 
 const SLOT_BITS = 2 ** 22;
