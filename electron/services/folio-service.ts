@@ -62,6 +62,8 @@ export interface FolioServiceOptions {
   connector?: ConnectorPairings;
   /** Sync continuously with the configured sync folder (the app and the web host; a CLI command exchanges once). */
   continuousSync?: boolean;
+  /** A one-shot command (the CLI): skips work that only pays off in a long-lived process (see ChangeRecorder's deferSnapshots). */
+  oneShot?: boolean;
 }
 
 export interface FolioService {
@@ -100,7 +102,7 @@ const unsupportedShell: FolioApi['shell'] = {
 export function createFolioService(store: LibraryStore, options: FolioServiceOptions): FolioService {
   const hub = options.hub ?? new EventHub();
   const ctx = new ServiceContext(store, new KeyIndex(store.items()), hub, options.clock);
-  const recorder = new ChangeRecorder(store, (message) => hub.emit('onStatus', { kind: 'write-error', message }));
+  const recorder = new ChangeRecorder(store, (message) => hub.emit('onStatus', { kind: 'write-error', message }), Date.now, { deferSnapshots: options.oneShot ?? false });
   ctx.commitObserver = recorder;
   const syncEngine = new SyncEngine(ctx, recorder);
   const stopSyncStatus = syncEngine.onStatus((status) => hub.emit('onSyncStatus', status));

@@ -10,7 +10,7 @@ import { canonicalJson, type JsonValue } from '../../../shared/sync/operations.t
 import type { LibraryOp, LibraryStore } from '../library-store/library-store.ts';
 import type { LibrarySettings } from '../../../shared/model/library-doc.ts';
 import type { CommitObserver } from '../service-context.ts';
-import { ChangeLog } from './change-log.ts';
+import { ChangeLog, MAX_OPS } from './change-log.ts';
 import { changesDir, loadIdentity, readJsonFile, writeJsonFile, type DeviceIdentity } from './changes-files.ts';
 import { readReplicaFile, writeReplicaFile } from './replica-file.ts';
 
@@ -59,13 +59,19 @@ export class ChangeRecorder implements CommitObserver {
 
   private readonly onError: (message: string) => void;
   private readonly recordedListeners = new Set<() => void>();
+  private readonly deferSnapshots: boolean;
 
-  /** `onError`: the change is in the library but not in the log (the next load catches it up); tell the user. */
-  constructor(store: LibraryStore, onError: (message: string) => void, now: () => number = Date.now) {
+  /**
+   * `onError`: the change is in the library but not in the log (the next load catches it up); tell the user.
+   * `deferSnapshots` (a one-shot command): the replica snapshot only speeds up the next load, which replays the log
+   * instead, so it is written only when the log must be compacted or the replica holds what the log does not.
+   */
+  constructor(store: LibraryStore, onError: (message: string) => void, now: () => number = Date.now, options: { deferSnapshots?: boolean } = {}) {
     this.store = store;
     this.onError = onError;
     this.dir = changesDir(store.folder);
     this.now = now;
+    this.deferSnapshots = options.deferSnapshots ?? false;
   }
 
   /** Loads the log and the replica (building the baseline from the library the first time). */
@@ -167,6 +173,7 @@ export class ChangeRecorder implements CommitObserver {
   private async maybeSnapshot(state: Loaded, force = false): Promise<void> {
     const end = state.log.end();
     if (!force && end - state.snapshotThrough < SNAPSHOT_EVERY) return;
+    if (this.deferSnapshots && !state.dirty && state.log.all().length <= MAX_OPS) return;
     await state.log.flush();
     await writeReplicaFile(this.dir, { replica: state.replica, through: end });
     state.snapshotThrough = end;
