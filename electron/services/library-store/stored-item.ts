@@ -1,5 +1,4 @@
 import type { BibtexField } from '../../../shared/model/bibtex-source.ts';
-import type { CslItemData } from '../../../shared/model/csl.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import { cslVariableOfField } from '../../../shared/formats/bibtex/bibtex-fields.ts';
 
