@@ -24,7 +24,6 @@ import type { LookupOptions } from './lookup/metadata-fetcher.ts';
 import { createIntakeServices, type IntakeServices } from './intake-services.ts';
 import { ServiceContext } from './service-context.ts';
 import { UiStateStore } from './ui-state-store.ts';
-import { openWarmService } from './warm-start/warm-start.ts';
 import { FulltextCache } from './fulltext/fulltext-cache.ts';
 import { FulltextWorker } from './fulltext/fulltext-worker-client.ts';
 import { LocalSearchEngine } from './search/search-engine.ts';
@@ -215,6 +214,8 @@ export async function openFolioService(folder: string, owner: LibraryOwner, opti
     const store = await openLibraryStore(folder, { owner, ...(options.acceptSalvage !== undefined ? { acceptSalvage: options.acceptSalvage } : {}) });
     return createFolioService(store, options);
   }
+  // Loaded here: the warm start serves a window, and brings the API's schemas with it.
+  const { openWarmService } = await import('./warm-start/warm-start.ts');
   return openWarmService({
     folder,
     owner,
