@@ -45,12 +45,12 @@ async function openForCommand(dir: string, readOnly: boolean, acceptSalvage: boo
   const { writeErrorReason } = await import('../services/library-store/write-health.ts');
   try {
     // A one-shot command searches in this thread: no worker to start, and nothing else waits on the event loop.
-    return await openFolioService(dir, 'cli', { host: 'web', acceptSalvage, search: { inThread: true } });
+    return await openFolioService(dir, 'cli', { host: 'web', acceptSalvage, search: { inThread: true }, oneShot: true });
   } catch (error) {
     if (!readOnly || !isDiskUnwritable(error)) throw error;
     const code = error instanceof FolioError ? error.details?.code : undefined;
     const store = await openReadOnlySnapshot(dir, writeErrorReason(Object.assign(new Error(String(code)), { code })));
-    return createFolioService(store, { host: 'web', search: { inThread: true } });
+    return createFolioService(store, { host: 'web', search: { inThread: true }, oneShot: true });
   }
 }
 

@@ -24,7 +24,6 @@ import type { LookupOptions } from './lookup/metadata-fetcher.ts';
 import { createIntakeServices, type IntakeServices } from './intake-services.ts';
 import { ServiceContext } from './service-context.ts';
 import { UiStateStore } from './ui-state-store.ts';
-import { openWarmService } from './warm-start/warm-start.ts';
 import { FulltextCache } from './fulltext/fulltext-cache.ts';
 import { FulltextWorker } from './fulltext/fulltext-worker-client.ts';
 import { LocalSearchEngine } from './search/search-engine.ts';
@@ -62,6 +61,8 @@ export interface FolioServiceOptions {
   connector?: ConnectorPairings;
   /** Sync continuously with the configured sync folder (the app and the web host; a CLI command exchanges once). */
   continuousSync?: boolean;
+  /** A one-shot command (the CLI): skips work that only pays off in a long-lived process (see ChangeRecorder's deferSnapshots). */
+  oneShot?: boolean;
 }
 
 export interface FolioService {
@@ -100,7 +101,7 @@ const unsupportedShell: FolioApi['shell'] = {
 export function createFolioService(store: LibraryStore, options: FolioServiceOptions): FolioService {
   const hub = options.hub ?? new EventHub();
   const ctx = new ServiceContext(store, new KeyIndex(store.items()), hub, options.clock);
-  const recorder = new ChangeRecorder(store, (message) => hub.emit('onStatus', { kind: 'write-error', message }));
+  const recorder = new ChangeRecorder(store, (message) => hub.emit('onStatus', { kind: 'write-error', message }), Date.now, { deferSnapshots: options.oneShot ?? false });
   ctx.commitObserver = recorder;
   const syncEngine = new SyncEngine(ctx, recorder);
   const stopSyncStatus = syncEngine.onStatus((status) => hub.emit('onSyncStatus', status));
@@ -214,6 +215,8 @@ export async function openFolioService(folder: string, owner: LibraryOwner, opti
     const store = await openLibraryStore(folder, { owner, ...(options.acceptSalvage !== undefined ? { acceptSalvage: options.acceptSalvage } : {}) });
     return createFolioService(store, options);
   }
+  // Loaded here: the warm start serves a window, and brings the API's schemas with it.
+  const { openWarmService } = await import('./warm-start/warm-start.ts');
   return openWarmService({
     folder,
     owner,

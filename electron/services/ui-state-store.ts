@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_UI_STATE, type UiState } from '../../shared/api/ui-types.ts';
-import { API_ARG_SCHEMAS } from '../../shared/api/api-methods.ts';
 import { writeFileAtomic } from './library-store/index.ts';
 
 export const UI_STATE_FILE = 'ui-state.json';
@@ -20,6 +19,8 @@ export class UiStateStore {
 
   async read(): Promise<UiState> {
     try {
+      // Loaded here: the API's schemas are a hundred modules a one-shot command never needs.
+      const { API_ARG_SCHEMAS } = await import('../../shared/api/api-methods.ts');
       const parsed = API_ARG_SCHEMAS['ui.setState'].safeParse([JSON.parse(await readFile(this.path, 'utf8'))]);
       // A stale or hand-edited file must not stop the window from opening.
       return parsed.success ? parsed.data[0] : { ...DEFAULT_UI_STATE };

@@ -35,11 +35,11 @@ export function canonicalJson(value: unknown): string {
 const HEADER_KEYS = ['schemaVersion', 'journalSeq', 'settings'] as const;
 export const ITEMS_OPEN_LINE = '"items": [';
 export const COLLECTIONS_OPEN_LINE = '"collections": [';
-const CHUNK_CHARS = 1 << 17;
+const CHUNK_CHARS = 1 << 15;
 
 /**
- * library.json as text chunks of about 128k characters (small enough that
- * encoding one stays well under a frame): the header keys one per line, then
+ * library.json as text chunks of about 32k characters (small enough that
+ * encoding one stays well under a frame, and that no chunk is a large object for V8): the header keys one per line, then
  * one collection per line and one item per line, each in its stored form (stored-item.ts). Yields the event loop every
  * `sliceMs`, so 50k items never block it for more than a frame. The caller must
  * pass arrays it will not mutate meanwhile (items are immutable; the arrays are snapshots).

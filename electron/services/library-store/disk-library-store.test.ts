@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FolioError } from '../../../shared/api/api-error.ts';
@@ -143,5 +143,33 @@ describe('openLibraryStore', () => {
     expect(backups).toEqual(['library-2024-03-01T10-10-00.000Z.json', 'library-2024-03-01T10-20-00.000Z.json']);
     const newest = JSON.parse(await readFile(join(dir, 'backups', backups[1] ?? ''), 'utf8')) as { items: unknown[] };
     expect(newest.items).toHaveLength(5);
+  });
+
+  it('a CLI session takes the backup of the file as read at its first change, and none when it changes nothing', async () => {
+    let clock = Date.parse('2024-03-01T10:00:00.000Z');
+    const now = (): Date => new Date(clock);
+    const first = await openLibraryStore(dir, { owner: 'test', now, tuning: QUIET });
+    await first.commit([{ op: 'putItems', items: [makeTestItem(0)] }]);
+    await first.close();
+    // No backup holds library.json as it now is.
+    for (const name of await readdir(join(dir, 'backups'))) await rm(join(dir, 'backups', name));
+    const before: string[] = [];
+    const asRead = await readFile(join(dir, 'library.json'), 'utf8');
+
+    clock += 60 * 60_000;
+    const reading = await openLibraryStore(dir, { owner: 'cli', now, tuning: QUIET });
+    expect(reading.itemCount()).toBe(1);
+    await reading.close();
+    expect(await readdir(join(dir, 'backups'))).toEqual(before);
+
+    clock += 60 * 60_000;
+    const changing = await openLibraryStore(dir, { owner: 'cli', now, tuning: QUIET });
+    await changing.commit([{ op: 'putItems', items: [makeTestItem(1)] }]);
+    await changing.close();
+    const added = (await readdir(join(dir, 'backups'))).filter((name) => !before.includes(name)).sort();
+    // Among them, the copy of library.json as the session read it, before its change was written.
+    const contents = await Promise.all(added.map((name) => readFile(join(dir, 'backups', name), 'utf8')));
+    expect(added.length).toBeGreaterThan(0);
+    expect(contents).toContain(asRead);
   });
 });

@@ -49,6 +49,7 @@ export class DiskLibraryStore implements LibraryStore {
   private abandoned: Array<[number, number]> = [];
   private closing: Promise<void> | null = null;
   private closed = false;
+  private backupBeforeChange: Promise<FileFingerprint | null> | null = null;
 
   constructor(deps: DiskStoreDeps) {
     this.deps = deps;
@@ -107,6 +108,10 @@ export class DiskLibraryStore implements LibraryStore {
     const problem = opsProblem(ops);
     if (problem) return Promise.reject(new FolioError('INVALID_ARGUMENT', `Invalid library change (${problem}); nothing was changed.`));
     if (ops.length === 0) return Promise.resolve();
+    if (this.backupBeforeChange) {
+      this.compactor.backupAtOpen(this.backupBeforeChange);
+      this.backupBeforeChange = null;
+    }
     const undos = ops.map((op) => this.state.apply(op));
     this.memSeq += 1;
     return this.pipeline.enqueue(ops, this.memSeq, () => {
@@ -207,9 +212,14 @@ export class DiskLibraryStore implements LibraryStore {
     });
   }
 
-  /** For openLibraryStore: background work that starts once the store exists. */
-  start(options: { backupAtOpen: Promise<FileFingerprint | null> | null; replayed: number }): void {
-    if (options.backupAtOpen) this.compactor.backupAtOpen(options.backupAtOpen);
+  /**
+   * For openLibraryStore: background work that starts once the store exists. `backupOnFirstChange`: the backup of
+   * library.json as it was read waits for the first commit (queued before that commit's write), so a session that
+   * changes nothing copies nothing; a replayed journal is folded at once, so then it is taken at once.
+   */
+  start(options: { backupAtOpen: Promise<FileFingerprint | null> | null; replayed: number; backupOnFirstChange?: boolean }): void {
+    if (options.backupAtOpen && options.backupOnFirstChange && options.replayed === 0) this.backupBeforeChange = options.backupAtOpen;
+    else if (options.backupAtOpen) this.compactor.backupAtOpen(options.backupAtOpen);
     if (options.replayed > 0) this.compactor.afterAppend();
   }
 }

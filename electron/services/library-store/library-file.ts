@@ -5,7 +5,8 @@ import { serializeLibraryDoc } from './canonical-json.ts';
 import { libraryDocProblem } from './library-doc-schema.ts';
 import { streamLibraryFile } from './library-file-stream.ts';
 import { LIBRARY_MIGRATIONS, migrateLibraryDoc, type LibraryMigration } from './migrations.ts';
-import { isNotFound, nodeStoreFs, readWholeFile, writeAll, type StoreFs } from './store-fs.ts';
+import { isNotFound, nodeStoreFs, readWholeFile, type StoreFs } from './store-fs.ts';
+import { TextFileWriter } from './text-writer.ts';
 import { fromStoredItem } from './stored-item.ts';
 import { replaceFileAtomic } from './write-file-atomic.ts';
 
@@ -148,12 +149,10 @@ export class LibraryFileAdapter implements Adapter<LibraryDoc> {
     const hash = createHash('sha256');
     let size = 0;
     await replaceFileAtomic(this.path, async (fh) => {
-      for await (const chunk of serializeLibraryDoc(doc, this.sliceMs)) {
-        const bytes = Buffer.from(chunk, 'utf8');
-        hash.update(bytes);
-        size += bytes.length;
-        await writeAll(fh, bytes);
-      }
+      const writer = new TextFileWriter(fh, (bytes) => hash.update(bytes));
+      for await (const chunk of serializeLibraryDoc(doc, this.sliceMs)) await writer.write(chunk);
+      await writer.end();
+      size = writer.size;
     }, this.fs);
     const { mtimeMs } = await this.fs.stat(this.path);
     this.known = Promise.resolve({ size, mtimeMs, sha256: hash.digest('hex') });

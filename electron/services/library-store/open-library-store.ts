@@ -42,6 +42,11 @@ export interface OpenLibraryStoreOptions {
    * Defaults to true except for the CLI, which refuses unless --accept-salvage is given.
    */
   acceptSalvage?: boolean;
+  /**
+   * Take the backup of library.json as read at the first change instead of at open; defaults to true for the CLI,
+   * whose read-only commands (list, export, search) so never copy, hash or verify a whole backup.
+   */
+  backupOnFirstChange?: boolean;
 }
 
 /**
@@ -129,7 +134,7 @@ export async function openLibraryStore(folder: string, options: OpenLibraryStore
       failFast: options.failFast ?? options.owner === 'cli',
       salvage: loaded.salvage,
     });
-    store.start({ backupAtOpen: loaded.readAsIs ? adapter.fingerprint() : null, replayed });
+    store.start({ backupAtOpen: loaded.readAsIs ? adapter.fingerprint() : null, replayed, backupOnFirstChange: options.backupOnFirstChange ?? options.owner === 'cli' });
     return store;
   } catch (error) {
     await lock.release().catch(() => undefined);

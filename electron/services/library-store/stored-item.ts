@@ -1,5 +1,4 @@
 import type { BibtexField } from '../../../shared/model/bibtex-source.ts';
-import type { CslItemData } from '../../../shared/model/csl.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import { cslVariableOfField } from '../../../shared/formats/bibtex/bibtex-fields.ts';
 
@@ -143,6 +142,12 @@ function macrosAsRecord(record: Record<string, unknown>): Record<string, unknown
   return { ...record, source: { ...(source as object), macros } };
 }
 
+/** A plain assignment of "__proto__" would set the prototype; such a key (JSON.parse makes it an own key) stays a key. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 function withCsl(record: Record<string, unknown>): ExpandedItem {
   const fromSource = record[CSL_FROM_SOURCE];
   if (fromSource === undefined) return { ok: true, item: record };
@@ -160,10 +165,13 @@ function withCsl(record: Record<string, unknown>): ExpandedItem {
     if (Object.hasOwn(csl, variable)) return { ok: false, problem: `${CSL_FROM_SOURCE}.${variable}: csl holds the variable too` };
     derived.push([variable, value]);
   }
-  // Keys in sorted order, as a whole item read from the file has them (fromEntries: a "__proto__" key stays a key).
-  const entries = [...Object.entries(csl as Record<string, unknown>), ...derived];
-  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const whole = Object.fromEntries(entries) as CslItemData;
-  const item = Object.fromEntries(Object.entries(record).filter(([key]) => key !== CSL_FROM_SOURCE).map(([key, v]) => [key, key === 'csl' ? whole : v]));
+  // Keys in sorted order, as a whole item read from the file has them.
+  const cslRecord = csl as Record<string, unknown>;
+  const keys = [...Object.keys(cslRecord), ...derived.map(([variable]) => variable)].sort();
+  const values = new Map<string, unknown>(derived);
+  const whole: Record<string, unknown> = {};
+  for (const key of keys) setOwn(whole, key, values.has(key) ? values.get(key) : cslRecord[key]);
+  const item: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) if (key !== CSL_FROM_SOURCE) setOwn(item, key, key === 'csl' ? whole : record[key]);
   return { ok: true, item };
 }

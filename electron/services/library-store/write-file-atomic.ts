@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { errorCode, fsyncDirectory, nodeStoreFs, renameWithRetry, writeAll, type FileHandle, type StoreFs } from './store-fs.ts';
+import { TextFileWriter } from './text-writer.ts';
 
 /** A failed atomic write; `renamed` says whether the new file already replaced the old one (only the directory fsync failed). */
 export class AtomicWriteError extends Error {
@@ -57,9 +58,15 @@ export async function replaceFileAtomic(path: string, fill: (fh: FileHandle) => 
 
 /** Atomic, durable file write for any service (library.json, ui-state.json, exports). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, fs: StoreFs = nodeStoreFs): Promise<void> {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   await replaceFileAtomic(path, async (fh) => {
-    await writeAll(fh, bytes, 0);
+    if (typeof data !== 'string') {
+      await writeAll(fh, data, 0);
+      return;
+    }
+    // A whole export is tens of MB: encoded piece by piece, not into one buffer as large again.
+    const writer = new TextFileWriter(fh);
+    await writer.write(data);
+    await writer.end();
   }, fs);
 }
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { SyncOp } from '../../../shared/sync/operations.ts';
 import { parseJsonStrict } from '../../../shared/sync/op-validate.ts';
 import { opLine } from '../../../shared/sync/op-lines.ts';
-import { fsyncDirectory, nodeStoreFs, writeAll } from '../library-store/store-fs.ts';
+import { fsyncDirectory, nodeStoreFs } from '../library-store/store-fs.ts';
+import { TextFileWriter } from '../library-store/text-writer.ts';
 
 /**
  * The library's own change log, `<library>/changes/log-<first index>.jsonl`: every operation this library made or
@@ -111,7 +112,10 @@ export class ChangeLog {
       const created = this.segmentCount === 0;
       const fh = await open(path, 'a');
       try {
-        await writeAll(fh, Buffer.from(part.map((l) => opLine(l.op)).join(''), 'utf8'));
+        // An import of 50k items is one append: written through one buffer, never as one string of it all.
+        const writer = new TextFileWriter(fh);
+        for (const l of part) await writer.write(opLine(l.op));
+        await writer.end();
         await fh.sync();
       } finally {
         await fh.close();

@@ -10,7 +10,7 @@ import { canonicalJson, type JsonValue } from '../../../shared/sync/operations.t
 import type { LibraryOp, LibraryStore } from '../library-store/library-store.ts';
 import type { LibrarySettings } from '../../../shared/model/library-doc.ts';
 import type { CommitObserver } from '../service-context.ts';
-import { ChangeLog } from './change-log.ts';
+import { ChangeLog, MAX_OPS } from './change-log.ts';
 import { changesDir, loadIdentity, readJsonFile, writeJsonFile, type DeviceIdentity } from './changes-files.ts';
 import { readReplicaFile, writeReplicaFile } from './replica-file.ts';
 import { readFoldPending, type PendingFold } from './fold-pending.ts';
@@ -63,13 +63,19 @@ export class ChangeRecorder implements CommitObserver {
 
   private readonly onError: (message: string) => void;
   private readonly recordedListeners = new Set<() => void>();
+  private readonly deferSnapshots: boolean;
 
-  /** `onError`: the change is in the library but not in the log (the next load catches it up); tell the user. */
-  constructor(store: LibraryStore, onError: (message: string) => void, now: () => number = Date.now) {
+  /**
+   * `onError`: the change is in the library but not in the log (the next load catches it up); tell the user.
+   * `deferSnapshots` (a one-shot command): the replica snapshot only speeds up the next load, which replays the log
+   * instead, so it is written only when the log must be compacted or the replica holds what the log does not.
+   */
+  constructor(store: LibraryStore, onError: (message: string) => void, now: () => number = Date.now, options: { deferSnapshots?: boolean } = {}) {
     this.store = store;
     this.onError = onError;
     this.dir = changesDir(store.folder);
     this.now = now;
+    this.deferSnapshots = options.deferSnapshots ?? false;
   }
 
   /** Loads the log and the replica (building the baseline from the library the first time). */
@@ -176,12 +182,17 @@ export class ChangeRecorder implements CommitObserver {
    * right: replaying them from the log changes nothing).
    */
   private maybeSnapshot(state: Loaded): void {
-    if (this.snapshotting || state.log.end() - state.snapshotThrough < SNAPSHOT_EVERY) return;
+    if (this.snapshotting || state.log.end() - state.snapshotThrough < SNAPSHOT_EVERY || this.deferred(state)) return;
     this.snapshotting = this.snapshot(state)
       .catch((error: unknown) => this.onError(`The change history snapshot could not be written (it is tried again later): ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         this.snapshotting = null;
       });
+  }
+
+  /** A one-shot command leaves the snapshot to the next long-lived process, unless the log must compact. */
+  private deferred(state: Loaded): boolean {
+    return this.deferSnapshots && !state.dirty && state.log.all().length <= MAX_OPS;
   }
 
   private async snapshot(state: Loaded): Promise<void> {
@@ -206,7 +217,7 @@ export class ChangeRecorder implements CommitObserver {
     const state = await this.loading;
     try {
       await state.log.flush();
-      if (state.dirty || state.log.end() > state.snapshotThrough) await this.snapshot(state);
+      if ((state.dirty || state.log.end() > state.snapshotThrough) && !this.deferred(state)) await this.snapshot(state);
     } catch (error) {
       // The library is already saved; the log catches up from it at the next open (see load), so closing never
       // fails for want of its snapshot (a full disk, say).

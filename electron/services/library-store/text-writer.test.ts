@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempLibraryFolder } from '../../../tests/helpers/store-test-support.ts';
+import { TextFileWriter } from './text-writer.ts';
+
+describe('TextFileWriter', () => {
+  let dir = '';
+  let remove = async (): Promise<void> => undefined;
+  beforeEach(async () => {
+    ({ dir, remove } = await tempLibraryFolder('text-writer'));
+  });
+  afterEach(async () => {
+    await remove();
+  });
+
+  async function written(parts: string[]): Promise<{ bytes: Buffer; size: number; hash: string }> {
+    const path = join(dir, 'out.txt');
+    const fh = await open(path, 'w');
+    const hash = createHash('sha256');
+    const writer = new TextFileWriter(fh, (bytes) => hash.update(bytes));
+    for (const part of parts) await writer.write(part);
+    await writer.end();
+    await fh.close();
+    return { bytes: await readFile(path), size: writer.size, hash: hash.digest('hex') };
+  }
+
+  it('writes exactly the UTF-8 of the text, with pairs split across piece boundaries kept whole', async () => {
+    // After one ASCII letter, every astral character (two UTF-16 units) starts at an odd offset: one straddles each 32k boundary.
+    const text = `a${'𝔉'.repeat(20_000)}é${'𝔉'.repeat(20_000)}`;
+    const expected = Buffer.from(text + '\n' + text, 'utf8');
+    const out = await written([text, '\n', text]);
+    expect(out.bytes.equals(expected)).toBe(true);
+    expect(out.size).toBe(expected.length);
+    expect(out.hash).toBe(createHash('sha256').update(expected).digest('hex'));
+  });
+
+  it('writes many small pieces in order, and nothing for no text', async () => {
+    const lines = Array.from({ length: 5_000 }, (_, i) => `{"n":${i},"t":"ü${'x'.repeat(i % 50)}"}\n`);
+    const out = await written(lines);
+    expect(out.bytes.toString('utf8')).toBe(lines.join(''));
+    expect((await written([])).size).toBe(0);
+  });
+});
