@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../model/annotation.ts';
 import type { AttachmentId } from '../model/ids.ts';
 import { Anchorer, selectorAt } from './anchoring.ts';
-import { relocateAnnotation } from './relocate.ts';
+import { layoutPage } from './page-layout.ts';
+import { placeOnNewPage, relocateAnnotation } from './relocate.ts';
 
 const OLD = ['Abstract\nWe study residual learning. Deeper networks are harder to train.', 'Results\nThe 152-layer network wins.'];
 const NEW = ['Notice\nAbstract\nWe study residual learning. Deeper networks are more difficult to train well.', 'Intro\nmore text', 'Results\nThe 152-layer network wins.'];
@@ -50,5 +51,19 @@ describe('relocating an annotation onto a replacing PDF', () => {
   it('keeps a sticky note on its page by position', () => {
     const note = on(1, 'x', { type: 'note', text: '', prefix: '', suffix: '', textOffset: -1, quads: [] });
     expect(relocateAnnotation(note, anchorer, NEW_ATT, NOW)).toEqual({ ...note, attachmentId: NEW_ATT, modifiedAt: NOW });
+  });
+
+  it('takes its quads from the new page\'s glyphs and the page\'s own label, which clears the mark', () => {
+    const moved = relocateAnnotation(on(1, 'The 152-layer network wins.'), anchorer, NEW_ATT, NOW);
+    const layout = layoutPage([
+      { str: 'Results', hasEOL: true, transform: [10, 0, 0, 10, 72, 700], width: 40, height: 10 },
+      { str: 'The 152-layer network wins.', transform: [10, 0, 0, 10, 72, 680], width: 135, height: 10 },
+    ]);
+    const placed = placeOnNewPage(moved, { label: 'iii', layout }, NEW[2]);
+    expect(placed).toEqual({ ...moved, relocated: undefined, pageLabel: 'iii', quads: [[72, 688, 207, 688, 72, 678, 207, 678]], rect: [72, 678, 207, 688] });
+    expect('relocated' in placed).toBe(false);
+    // A layout whose text is not the one anchored in: the label only, the old quads and the mark stay.
+    expect(placeOnNewPage(moved, { label: 'iii', layout }, 'Other\ntext')).toEqual({ ...moved, pageLabel: 'iii' });
+    expect(placeOnNewPage({ ...moved, orphaned: true }, { label: 'iii', layout }, NEW[2])).toEqual({ ...moved, orphaned: true });
   });
 });

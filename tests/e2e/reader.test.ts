@@ -219,6 +219,35 @@ describe('reading and annotating a PDF in the window, end to end in Chromium', (
     await page.getByTestId('reader-dark-pages').click();
   });
 
+  it('highlights a selection across two pages as one annotation on each page', async () => {
+    await pageDiv(1).evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await pageDiv(1).locator('.textLayer span').first().waitFor();
+    await pageDiv(2).locator('.textLayer span').first().waitFor();
+    const before = await page.getByTestId('annotation-card').count();
+    // From the last line of page 1 to the end of the first line of page 2, as a drag across the page gap selects.
+    await page.evaluate(`(() => {
+      const root = document.querySelector('[data-testid="reader"].active');
+      const spans = (n) => [...root.querySelectorAll('.page[data-page-number="' + n + '"] .textLayer span')]
+        .filter((s) => s.childNodes.length === 1 && (s.textContent || '').trim().length > 10);
+      const from = spans(1).at(-1).firstChild;
+      const to = spans(2)[0].firstChild;
+      const range = document.createRange();
+      range.setStart(from, 0);
+      range.setEnd(to, to.textContent.length);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      const box = range.getClientRects()[0];
+      to.parentElement.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0, clientX: box.left + 2, clientY: box.top + 2 }));
+    })()`);
+    await page.getByTestId('selection-toolbar').waitFor();
+    await page.getByTestId('highlight-green').click();
+    await expect.poll(() => page.getByTestId('annotation-card').count()).toBe(before + 2);
+    // Neither page had an annotation before (a box is drawn per line).
+    await expect.poll(() => pageDiv(1).getByTestId('annotation-box').count()).toBeGreaterThan(0);
+    await expect.poll(() => pageDiv(2).getByTestId('annotation-box').count()).toBeGreaterThan(0);
+  });
+
   it('ran no page errors', () => {
     expect(app.browser.errors).toEqual([]);
   });

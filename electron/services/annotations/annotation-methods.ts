@@ -2,12 +2,13 @@ import type { FolioApi } from '../../../shared/api/folio-api.ts';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { MAX_ANNOTATIONS_PER_ITEM, type AnnotationDraft } from '../../../shared/api/annotations-types.ts';
 import type { Annotation } from '../../../shared/model/annotation.ts';
-import type { Item } from '../../../shared/model/item.ts';
+import type { Attachment, Item } from '../../../shared/model/item.ts';
 import { newId } from '../../../shared/model/ids.ts';
 import { sortAnnotations } from '../../../shared/annotations/annotation-order.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { addAnnotationsToNote, exportAnnotationsMarkdown } from './annotation-notes.ts';
 import { reanchorItem } from './annotation-reanchor.ts';
+import { areaText } from './area-text.ts';
 import type { PageTextSource } from './attachment-page-texts.ts';
 
 /**
@@ -22,10 +23,10 @@ export function createAnnotationMethods(ctx: ServiceContext, pageTexts: PageText
     ctx.hub.emit('onAnnotationsChanged', { itemId: item.id, changed, removedIds });
   }
 
-  function requirePdf(item: Item, draft: AnnotationDraft): void {
-    if (!item.attachments.some((a) => a.id === draft.attachmentId)) {
-      throw new FolioError('NOT_FOUND', `${item.citationKey} has no attachment ${draft.attachmentId}`, { itemId: item.id });
-    }
+  function requirePdf(item: Item, draft: AnnotationDraft): Attachment {
+    const attachment = item.attachments.find((a) => a.id === draft.attachmentId);
+    if (!attachment) throw new FolioError('NOT_FOUND', `${item.citationKey} has no attachment ${draft.attachmentId}`, { itemId: item.id });
+    return attachment;
   }
 
   return {
@@ -33,11 +34,16 @@ export function createAnnotationMethods(ctx: ServiceContext, pageTexts: PageText
       return sortAnnotations(ctx.requireItem(itemId).annotations);
     },
     async create(itemId, draft) {
-      const item = ctx.requireItem(itemId);
-      requirePdf(item, draft);
-      if (item.annotations.length >= MAX_ANNOTATIONS_PER_ITEM) {
-        throw new FolioError('INVALID_ARGUMENT', `${item.citationKey} already has ${MAX_ANNOTATIONS_PER_ITEM} annotations, the most one item holds`, { itemId });
+      const checked = ctx.requireItem(itemId);
+      const attachment = requirePdf(checked, draft);
+      if (checked.annotations.length >= MAX_ANNOTATIONS_PER_ITEM) {
+        throw new FolioError('INVALID_ARGUMENT', `${checked.citationKey} already has ${MAX_ANNOTATIONS_PER_ITEM} annotations, the most one item holds`, { itemId });
       }
+      // An area gets the text under it from the PDF, so search, export and the sidebar have it (CLI and API too).
+      const underArea = await areaText(pageTexts, ctx.store.folder, attachment, draft);
+      // The item as it is after the read: another edit may have landed meanwhile.
+      const item = underArea ? ctx.requireItem(itemId) : checked;
+      if (underArea) requirePdf(item, draft);
       const now = ctx.now();
       const annotation: Annotation = {
         id: newId('ann'),
@@ -48,10 +54,7 @@ export function createAnnotationMethods(ctx: ServiceContext, pageTexts: PageText
         pageLabel: draft.pageLabel,
         quads: draft.quads,
         rect: draft.rect,
-        text: draft.text,
-        prefix: draft.prefix,
-        suffix: draft.suffix,
-        textOffset: draft.textOffset,
+        ...(underArea ?? { text: draft.text, prefix: draft.prefix, suffix: draft.suffix, textOffset: draft.textOffset }),
         comment: draft.comment ?? '',
         tags: [...new Set(draft.tags ?? [])],
         createdAt: now,

@@ -3,6 +3,7 @@ import type { Attachment } from '../../../shared/model/item.ts';
 import { attachmentsRoot } from '../attachments/attachment-files.ts';
 import type { FulltextCache } from '../fulltext/fulltext-cache.ts';
 import type { FulltextWorker } from '../fulltext/fulltext-worker-client.ts';
+import { readPageLayouts, type PdfPageLayouts } from '../fulltext/pdf-page-layout.ts';
 import { extractPageTexts } from '../fulltext/pdf-page-text.ts';
 import { readInsideRoot } from '../safe-library-file.ts';
 
@@ -33,4 +34,13 @@ export async function attachmentPageTexts(source: PageTextSource, libraryFolder:
   // A cache that cannot be written costs a re-read next time, never the result.
   await source.cache.put(attachment.sha256, pages).catch(() => undefined);
   return pages;
+}
+
+/**
+ * The labels of every page of an attachment and the text runs, with glyph positions, of the pages asked for: read
+ * from the PDF in the worker when there is one (never in the UI). Throws when the PDF cannot be read.
+ */
+export async function attachmentPageLayouts(source: PageTextSource, libraryFolder: string, attachment: Attachment, pageIndices: number[]): Promise<PdfPageLayouts> {
+  const bytes = await readInsideRoot(attachmentsRoot(libraryFolder), attachment.path, MAX_PDF_BYTES);
+  return source.worker ? source.worker.readLayouts(new Uint8Array(bytes), pageIndices) : readPageLayouts(new Uint8Array(bytes), pageIndices);
 }

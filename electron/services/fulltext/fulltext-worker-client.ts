@@ -3,6 +3,7 @@ import type { FulltextReply, FulltextRequest } from './fulltext-worker.ts';
 import type { PdfAnnotationScan } from '../pdf-annotations/pdf-annotation-reader.ts';
 import type { AnnotatedPdf } from '../pdf-annotations/pdf-annotation-writer.ts';
 import type { Annotation } from '../../../shared/model/annotation.ts';
+import type { PdfPageLayouts } from './pdf-page-layout.ts';
 
 /** The heap of the PDF worker thread, in MB. */
 export const PDF_WORKER_HEAP_MB = 2048;
@@ -39,6 +40,13 @@ export class FulltextWorker {
     const reply = await this.send({ id: 0, bytes, task: 'annotations' });
     if (!('scan' in reply)) throw new Error('The PDF worker answered without annotations');
     return reply.scan;
+  }
+
+  /** The text runs, with glyph positions, of some 0-based pages, and every page's label. The bytes are moved too. */
+  async readLayouts(bytes: Uint8Array, pageIndices: number[]): Promise<PdfPageLayouts> {
+    const reply = await this.send({ id: 0, bytes, task: 'layout', pageIndices });
+    if (!('layouts' in reply)) throw new Error('The PDF worker answered without page layouts');
+    return reply.layouts;
   }
 
   /** A copy of the PDF with the annotations written in (see pdf-annotation-writer.ts). The bytes are moved too. */

@@ -1,3 +1,4 @@
+import { joinTextPieces } from '../../../shared/annotations/page-layout.ts';
 import { openPdf } from './pdfjs-load.ts';
 
 /**
@@ -6,23 +7,7 @@ import { openPdf } from './pdfjs-load.ts';
  */
 
 export const MAX_TEXT_PAGES = 5000;
-export const MAX_PAGE_CHARS = 100_000;
-
-interface TextPiece {
-  str: string;
-  hasEOL?: boolean;
-}
-
-/** Joins pdf.js text pieces the way they read: a line break where pdf.js saw one, hyphenated line ends mended. */
-export function joinTextPieces(pieces: readonly TextPiece[]): string {
-  let out = '';
-  for (const piece of pieces) {
-    out += piece.str;
-    if (piece.hasEOL) out += '\n';
-    if (out.length > MAX_PAGE_CHARS) break;
-  }
-  return out.replace(/(\p{L})-\n(\p{Ll})/gu, '$1$2').replace(/[ \t]*\n[ \t]*/g, '\n').slice(0, MAX_PAGE_CHARS);
-}
+export { MAX_PAGE_CHARS, joinTextPieces } from '../../../shared/annotations/page-layout.ts';
 
 export async function extractPageTexts(bytes: Uint8Array): Promise<string[]> {
   const task = await openPdf(bytes);

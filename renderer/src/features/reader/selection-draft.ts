@@ -27,7 +27,7 @@ export interface SelectionOnPage {
   range: Range;
 }
 
-/** The selection, if it lies in a page's text layer of this reader (a selection over several pages keeps its first). */
+/** The selection, if it lies in a page's text layer of this reader (for a selection over several pages, its first; selectionsOnPages cuts it per page). */
 export function selectionOnPage(container: HTMLElement): SelectionOnPage | null {
   const selection = window.getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
@@ -38,6 +38,48 @@ export function selectionOnPage(container: HTMLElement): SelectionOnPage | null 
   const pageIndex = Number(pageDiv.dataset.pageNumber) - 1;
   if (!Number.isInteger(pageIndex) || pageIndex < 0) return null;
   return { pageIndex, pageDiv, range };
+}
+
+/** The first and last text nodes of a text layer. */
+function textEnds(layer: Element): { first: Text; last: Text } | null {
+  const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
+  const first = walker.nextNode() as Text | null;
+  let last = first;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node as Text;
+  return first && last ? { first, last } : null;
+}
+
+/**
+ * The selection cut at page boundaries, one part per page whose text layer it crosses, in page order: an annotation
+ * lies on one page (its pageIndex), so a selection over two pages makes one annotation on each.
+ */
+export function selectionsOnPages(container: HTMLElement): SelectionOnPage[] {
+  const first = selectionOnPage(container);
+  if (!first) return [];
+  const { range } = first;
+  const pages = [...container.querySelectorAll<HTMLElement>('.page')].filter((div) => div !== first.pageDiv && range.intersectsNode(div));
+  if (pages.length === 0) return [first];
+  const parts: SelectionOnPage[] = [first];
+  for (const pageDiv of pages) {
+    const layer = pageDiv.querySelector('.textLayer');
+    const ends = layer ? textEnds(layer) : null;
+    const pageIndex = Number(pageDiv.dataset.pageNumber) - 1;
+    if (!layer || !ends || !Number.isInteger(pageIndex) || pageIndex < 0) continue;
+    const part = document.createRange();
+    part.setStart(ends.first, 0);
+    if (layer.contains(range.endContainer)) part.setEnd(range.endContainer, range.endOffset);
+    else part.setEnd(ends.last, ends.last.length);
+    if (!part.collapsed && part.toString().trim() !== '') parts.push({ pageIndex, pageDiv, range: part });
+  }
+  // The first page's part ends where its text layer does.
+  const firstLayer = first.pageDiv.querySelector('.textLayer');
+  const firstEnds = firstLayer ? textEnds(firstLayer) : null;
+  if (parts.length > 1 && firstEnds && firstLayer && !firstLayer.contains(range.endContainer)) {
+    const cut = range.cloneRange();
+    cut.setEnd(firstEnds.last, firstEnds.last.length);
+    parts[0] = { ...first, range: cut };
+  }
+  return parts;
 }
 
 /** A highlight or underline from the selection: one quad per line, and the quote with its context. */

@@ -7,7 +7,7 @@ import { annotationAt, pagePoint } from './annotation-overlay.ts';
 import { rectFromCorners } from './page-geometry.ts';
 import type { PdfSession } from './pdf-session.ts';
 import type { ReaderTool } from './ReaderToolbar.tsx';
-import { draftFromSelection, selectionOnPage } from './selection-draft.ts';
+import { draftFromSelection, selectionOnPage, selectionsOnPages } from './selection-draft.ts';
 
 const NOTE_SIZE = 18;
 
@@ -142,15 +142,21 @@ export function usePageInteractions(session: PdfSession | null, tab: ReaderTab, 
 
   const annotateSelection = (type: 'highlight' | 'underline', color: AnnotationColor) => {
     if (!session) return;
-    const sel = selectionOnPage(session.container);
+    // One annotation per page the selection crosses.
+    const parts = selectionsOnPages(session.container);
     setMenu(null);
-    if (!sel) return;
-    const draft = draftFromSelection(session, sel, tab.id, type, color);
+    const drafts = parts.flatMap((sel) => draftFromSelection(session, sel, tab.id, type, color) ?? []);
     window.getSelection()?.removeAllRanges();
-    if (!draft) return;
-    void useStore.getState().createAnnotation(tab.itemId, draft).then((made) => {
-      if (made) useStore.getState().selectAnnotations(tab.itemId, [made.id]);
-    });
+    if (drafts.length === 0) return;
+    void (async () => {
+      // One after the other: each is its own item commit.
+      const made: string[] = [];
+      for (const draft of drafts) {
+        const a = await useStore.getState().createAnnotation(tab.itemId, draft);
+        if (a) made.push(a.id);
+      }
+      useStore.getState().selectAnnotations(tab.itemId, made);
+    })();
   };
 
   return { menu, band, annotateSelection };
