@@ -60,6 +60,9 @@ export interface ViewSlice {
 const DESCENDING_FIRST: ReadonlySet<SortColumn> = new Set(['year', 'addedAt']);
 // Rows fetched beyond the visible ones, so a scroll of a few rows never shows placeholders.
 const AHEAD = 60;
+/** A failed answer is asked for again after 0.5 s, then twice as long each time, up to 15 s. */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 15_000;
 
 /** Whether the box holds text, which makes the table a search's results. */
 export const isSearching = (s: Pick<ViewSlice, 'filter'>): boolean => s.filter.trim() !== '';
@@ -101,6 +104,8 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
   let range: [number, number] = [0, 60];
   let inFlight: Promise<void> | null = null;
   let dirty = false;
+  let failures = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
   const loading = new Set<number>();
   // Keyboard moves run one after another: the next one starts from where the last one put the cursor.
   let moves: Promise<void> = Promise.resolve();
@@ -238,6 +243,14 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => {
             dirty = false;
             await fetchWindow();
           } while (dirty || get().shownQuery === null || queryKey(get().shownQuery as ViewQuery) !== queryKey(currentQuery()));
+          failures = 0;
+        } catch (error) {
+          // The host could not answer (busy, restarting, an error): say so once, and ask again, less often each
+          // time, rather than leave the table on rows that no longer answer the query.
+          if (failures === 0) get().pushToast('error', `The table could not be brought up to date (${error instanceof Error ? error.message : String(error)}); trying again.`);
+          failures++;
+          clearTimeout(retry);
+          retry = setTimeout(() => void get().refreshView(), Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (failures - 1)));
         } finally {
           inFlight = null;
           // The table may have scrolled, or been clamped to a shorter answer, while this was in flight.
