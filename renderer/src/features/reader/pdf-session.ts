@@ -1,3 +1,4 @@
+import { layImagesOver } from './page-images.ts';
 import {
   ANNOTATION_MODE_ENABLE, EDITOR_DISABLED, EventBus, loadPdf, PDFFindController, PDFLinkService, PDFViewer,
   type PDFDocumentProxy, type PageViewport,
@@ -85,6 +86,9 @@ export class PdfSession {
       annotationMode: ANNOTATION_MODE_ENABLE,
       annotationEditorMode: EDITOR_DISABLED,
       removePageBorders: false,
+      // Records where each page's images are drawn (page-images.ts keeps them in colour on dark pages); no
+      // image is this large, so pdf.js adds none of its right-click placeholders to the text layer.
+      imagesRightClickMinSize: 1e9,
     });
     this.linkService.setViewer(this.viewer);
     this.wireEvents();
@@ -183,6 +187,10 @@ export class PdfSession {
       if (page) this.pageListeners.forEach((l) => l(page));
     };
     bus.on('pagerendered', report);
+    bus.on('pagerendered', (e: { pageNumber: number }) => {
+      const view = this.viewer.getPageView(e.pageNumber - 1);
+      if (view?.canvas && view.div) layImagesOver(view.div, view.canvas, view.pdfPage?.imageCoordinates ?? null);
+    });
     bus.on('pagerendered', () => {
       performance.mark('folio:reader:first-page');
       this.update({ painted: true });
