@@ -30,7 +30,8 @@ function freshInstall(): string {
   for (const file of ['package.json', 'electron.vite.config.ts', 'tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.web.json']) {
     cpSync(join(repoRoot, file), join(root, file));
   }
-  cpSync(join(repoRoot, 'scripts', 'start'), join(root, 'scripts', 'start'), { recursive: true });
+  // The start scripts, and the build plugins the config imports (the copy of pdf.js's data files).
+  for (const folder of ['start', 'build']) cpSync(join(repoRoot, 'scripts', folder), join(root, 'scripts', folder), { recursive: true });
   for (const folder of ['electron', 'renderer', 'shared', 'resources']) symlinkSync(join(repoRoot, folder), join(root, folder));
   const modules = realpathSync(join(repoRoot, 'node_modules'));
   mkdirSync(join(root, 'node_modules'));
