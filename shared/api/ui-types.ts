@@ -26,19 +26,7 @@ export interface UiState {
   readerPlaces?: Record<string, ReaderPlace>;
   /** Inverts PDF pages while the window is dark (default true). */
   readerDarkPages?: boolean;
-  /** The PDFs open in reader tabs, in tab order (at most READER_TABS_MAX), reopened on the next start. */
-  readerTabs?: OpenReaderTab[];
-  /** The tab in front (an attachment id of readerTabs), or absent for the library. */
-  activeReaderTab?: string;
 }
-
-/** A reader tab as kept across restarts: which item's which PDF. */
-export interface OpenReaderTab {
-  itemId: string;
-  attachmentId: string;
-}
-
-export const READER_TABS_MAX = 30;
 
 /** A PDF's last page and zoom: `scale` is a number as text or 'page-width' / 'page-fit'. */
 export interface ReaderPlace {

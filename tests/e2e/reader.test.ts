@@ -121,10 +121,7 @@ describe('reading and annotating a PDF in the window, end to end in Chromium', (
     await app.restartHost();
     // While the host was down, the page's event stream and requests were refused: expected, not a page error.
     app.browser.errors.splice(0, app.browser.errors.length, ...app.browser.errors.filter((e) => !e.includes('ERR_CONNECTION_REFUSED')));
-    // The tab that was open comes back by itself, in front, at the page it was left on.
-    await expect.poll(() => page.getByTestId('reader-tab').count()).toBe(1);
-    await reader().waitFor();
-    await expect.poll(() => reader().getAttribute('data-status')).toBe('ready');
+    await openPaper();
     await expect.poll(() => page.getByTestId('reader-page-input').inputValue()).toBe('3');
     const highlight = pageDiv(3).getByTestId('annotation-box');
     await highlight.waitFor();

@@ -1,4 +1,4 @@
-import { READER_PLACES_MAX, type OpenReaderTab, type ReaderPlace } from '../../../shared/api/ui-types.ts';
+import { READER_PLACES_MAX, type ReaderPlace } from '../../../shared/api/ui-types.ts';
 import type { AttachmentId, ItemId } from '../../../shared/model/ids.ts';
 import type { Attachment } from '../../../shared/model/item.ts';
 import { attachmentFileUrl, getFolio } from '../platform/index.ts';
@@ -36,8 +36,6 @@ export interface ReaderSlice {
   requestReaderFind(): void;
   /** Opens the item's PDF (the given one, or its first) in a tab. False when the item has none. */
   openReader(itemId: ItemId, attachmentId?: AttachmentId): Promise<boolean>;
-  /** Reopens the tabs open when the window was left (a PDF no longer in the library is skipped, quietly). */
-  reopenReaderTabs(tabs: readonly OpenReaderTab[], active: string | null): Promise<void>;
   /** A note's link into the reader: the PDF, then its page or annotation. */
   openReaderAt(link: ReaderLink): Promise<void>;
   closeReader(id: AttachmentId): void;
@@ -84,16 +82,6 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get) => ({
     if (!get().readerTabs.some((t) => t.id === tab.id)) set({ readerTabs: [...get().readerTabs, tab] });
     set({ activeTab: tab.id });
     return true;
-  },
-
-  async reopenReaderTabs(tabs, active) {
-    for (const saved of tabs) {
-      const itemId = asItemId(saved.itemId);
-      const item = await getFolio().library.getItem(itemId).catch(() => null);
-      if (!item || !item.attachments.some((a) => a.id === saved.attachmentId && isPdf(a))) continue;
-      await get().openReader(itemId, asAttachmentId(saved.attachmentId));
-    }
-    get().activateTab(active === null ? null : asAttachmentId(active));
   },
 
   async openReaderAt(link) {

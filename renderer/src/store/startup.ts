@@ -179,8 +179,6 @@ export async function startStore(): Promise<void> {
   get().selectIds(restoredIds.filter((_, i) => (indices[i] ?? -1) >= 0));
   useStore.setState({ cursorIndex: indices.find((i) => i >= 0) ?? null, anchorIndex: indices.find((i) => i >= 0) ?? null });
   useStore.setState({ uiRestored: true });
-  // The PDFs that were open come back in their tabs (not after an unclean start: one of them may be why).
-  if (plan.selection && ui.readerTabs) void get().reopenReaderTabs(ui.readerTabs, ui.activeReaderTab ?? null);
   const persistence = persistUiState(ui);
   saveCleanStartWith(() => persistence.flush());
   wireSelectionToDetails();

@@ -17,12 +17,4 @@ describe('normalizeUiState', () => {
     expect(s.selectedItemIds).toEqual(['a']);
     expect(normalizeUiState(null)).toEqual(DEFAULT_UI_STATE);
   });
-  it('keeps the open reader tabs, each PDF once and the front tab only if it is one of them', () => {
-    const tabs = [{ itemId: 'i1', attachmentId: 'a1' }, { itemId: 'i2', attachmentId: 'a2' }, { itemId: 'i1', attachmentId: 'a1' }, { itemId: 3, attachmentId: 'a3' }];
-    const s = normalizeUiState({ ...DEFAULT_UI_STATE, readerTabs: tabs, activeReaderTab: 'a2' } as unknown as Partial<UiState>);
-    expect(s.readerTabs).toEqual([{ itemId: 'i1', attachmentId: 'a1' }, { itemId: 'i2', attachmentId: 'a2' }]);
-    expect(s.activeReaderTab).toBe('a2');
-    expect(normalizeUiState({ ...DEFAULT_UI_STATE, readerTabs: tabs.slice(0, 1), activeReaderTab: 'gone' }).activeReaderTab).toBeUndefined();
-    expect(normalizeUiState({ ...DEFAULT_UI_STATE, readerTabs: 'nope' } as unknown as Partial<UiState>).readerTabs).toBeUndefined();
-  });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_UI_STATE, READER_PLACES_MAX, READER_TABS_MAX, type OpenReaderTab, type ReaderPlace, type SortColumn, type UiState } from '../../../../shared/api/ui-types.ts';
+import { DEFAULT_UI_STATE, READER_PLACES_MAX, type ReaderPlace, type SortColumn, type UiState } from '../../../../shared/api/ui-types.ts';
 
 export const PANE_LIMITS = {
   sidebar: { min: 160, max: 480 },
@@ -35,22 +35,7 @@ export function normalizeUiState(raw: Partial<UiState> | null | undefined): UiSt
     ...(typeof s.cleanStart === 'boolean' ? { cleanStart: s.cleanStart } : {}),
     readerPlaces: boundReaderPlaces(s.readerPlaces),
     readerDarkPages: typeof s.readerDarkPages === 'boolean' ? s.readerDarkPages : true,
-    ...openTabsOf(s.readerTabs, s.activeReaderTab),
   };
-}
-
-const isOpenTab = (v: unknown): v is OpenReaderTab =>
-  typeof v === 'object' && v !== null && typeof (v as OpenReaderTab).itemId === 'string' && typeof (v as OpenReaderTab).attachmentId === 'string'
-  && (v as OpenReaderTab).itemId.length <= 200 && (v as OpenReaderTab).attachmentId.length <= 200;
-
-/** The saved reader tabs, each PDF once, at most READER_TABS_MAX; the front tab only if it is one of them. */
-function openTabsOf(raw: unknown, active: unknown): Pick<UiState, 'readerTabs' | 'activeReaderTab'> {
-  if (!Array.isArray(raw)) return {};
-  const seen = new Set<string>();
-  const tabs = raw.filter(isOpenTab).filter((t) => !seen.has(t.attachmentId) && seen.add(t.attachmentId)).slice(0, READER_TABS_MAX)
-    .map((t) => ({ itemId: t.itemId, attachmentId: t.attachmentId }));
-  if (tabs.length === 0) return {};
-  return typeof active === 'string' && tabs.some((t) => t.attachmentId === active) ? { readerTabs: tabs, activeReaderTab: active } : { readerTabs: tabs };
 }
 
 const isPlace = (v: unknown): v is ReaderPlace =>
