@@ -130,7 +130,7 @@ afterAll(async () => {
 describe('sync, history and undo in the window, two libraries and one sync folder, in Chromium', () => {
   it('turns sync on from Settings › Sync on both devices; the second receives the first one\'s library', async () => {
     await a.page.getByTestId('import-file-input').setInputFiles(FIXTURE);
-    await expect.poll(() => a.page.getByTestId('import-summary').innerText(), { timeout: 20_000 }).toContain('Imported 5');
+    await expect.poll(() => a.page.getByTestId('import-summary').innerText(), { timeout: 60_000 }).toContain('Imported 5');
     await a.page.getByTestId('import-report').getByRole('button', { name: 'Done' }).click();
     await joinSync(a, 'Laptop');
     await closeSettings(a);

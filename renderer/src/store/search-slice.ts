@@ -111,9 +111,15 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
     onSearchStatus(event) {
       if (event.kind === 'search-ready') {
         if (isSearching(get())) void get().refreshView().catch(() => undefined);
+        // A related list asked while the index was still being built was answered from part of the library.
+        get().scheduleRelatedRefresh();
+        get().scheduleSavedCounts();
         return;
       }
       if (event.kind !== 'fulltext-progress') return;
+      // PDF text joined the index (after a start it comes from the cache a little after the first counts): a saved
+      // search over full text may count more now. Debounced by the slice.
+      get().scheduleSavedCounts();
       const progress = event.progress ?? 0;
       set({ fulltextProgress: progress >= 1 ? null : { message: event.message, progress } });
       // PDF text just joined the index: a search on screen may find more now. Asked at most once a second.
