@@ -37,6 +37,11 @@ interface FieldIndex {
  * An in-memory inverted index over SearchDocs, one posting list per field, updated item by item. It is
  * derived data: built from the library (and the full-text cache) and thrown away freely.
  */
+/** Okapi BM25 of a term seen `tf` times in a field of `length` tokens (average `avg`), with its `idf`. */
+function bm25Term(idf: number, tf: number, length: number, avg: number): number {
+  return (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / avg));
+}
+
 export class SearchIndex {
   private readonly docs: Array<SearchDoc | null> = [];
   private readonly slotById = new Map<ItemId, number>();
@@ -214,7 +219,7 @@ export class SearchIndex {
       const slot = list[i] as number;
       if (!this.docs[slot]) continue;
       const tf = list[i + 1] as number;
-      const s = ((idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * (lengths[slot] ?? 0)) / avg))) * weight;
+      const s = bm25Term(idf, tf, lengths[slot] ?? 0, avg) * weight;
       if (s > (acc[slot] as number)) acc[slot] = s;
     }
   }
@@ -231,7 +236,7 @@ export class SearchIndex {
       const slot = list[i] as number;
       if (!this.docs[slot]) continue;
       const tf = list[i + 1] as number;
-      const s = ((idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * (lengths[slot] ?? 0)) / avg))) * weight;
+      const s = bm25Term(idf, tf, lengths[slot] ?? 0, avg) * weight;
       const was = best[slot] as number;
       if (was === 0) touched.push(slot);
       if (s > was) best[slot] = s;
