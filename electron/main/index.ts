@@ -78,7 +78,11 @@ if (!app.requestSingleInstanceLock()) {
     // A warm start shows cached rows before the library has loaded; a load that fails ends the app as a failed open does.
     opened.ready.then(
       // The search index is built in its worker, then the text of PDFs not yet read: both in the background.
-      () => opened.search.extractMissing().catch((error: unknown) => console.error('folio: reading PDF text failed', error)),
+      // The change history too, so the first edit does not wait for it.
+      () => {
+        void opened.search.extractMissing().catch((error: unknown) => console.error('folio: reading PDF text failed', error));
+        void opened.loadHistory().catch((error: unknown) => console.error('folio: the change history could not be read', error));
+      },
       (error: unknown) => {
         dialog.showErrorBox('Folio cannot open the library', `${folder}\n\n${(error as Error).message}`);
         app.exit(1);

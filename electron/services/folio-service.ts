@@ -78,6 +78,11 @@ export interface FolioService {
   readonly papers: IntakeServices;
   /** The search index and the full-text extraction behind it. */
   readonly search: SearchIndexer;
+  /**
+   * Loads the change history (log, replica, catch-up with the library) in slices of the event loop. A long-lived
+   * host calls it once the library has loaded, so the first edit is logged at once instead of waiting for the load.
+   */
+  loadHistory(): Promise<void>;
   /** Waits for pending auto-exports and writes the library; then releases it. */
   dispose(): Promise<void>;
 }
@@ -187,6 +192,9 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
     importWithOptions: (request, importOptions) => importText(ctx, request, importOptions),
     papers,
     search,
+    async loadHistory() {
+      await recorder.loaded();
+    },
     async dispose() {
       // Auto-exports may still run saved searches: flush them before the index goes.
       await autoExport.flush();

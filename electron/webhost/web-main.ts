@@ -52,6 +52,8 @@ async function main(): Promise<void> {
       });
       // The search index is built in its worker, then the text of PDFs not yet read: both in the background.
       void service.search.extractMissing().catch((error: unknown) => process.stderr.write(`folio web: reading PDF text failed: ${(error as Error).message}\n`));
+      // The change history too, so the first edit does not wait for it.
+      void service.loadHistory().catch((error: unknown) => process.stderr.write(`folio web: the change history could not be read: ${(error as Error).message}\n`));
     },
     (error: unknown) => fail((error as Error).message),
   );

@@ -32,6 +32,9 @@ export interface ServiceBench {
   filter: { buildMs: number; idleIndexMs: number; coldFirstKeystrokeMs: number; perKeystroke: { max: number; p50: number; mean: number }; query: string };
   editDurableMs: number;
   editLongestBlockMs: number;
+  /** The change history's background load after open (log, replica, catch-up); the longest block from the edit to its end. */
+  historyLoadMs: number;
+  historyLoadLongestBlockMs: number;
   compactionMs: number;
   compactionLongestBlockMs: number;
   exportBibtexMs: number;
@@ -59,12 +62,17 @@ export async function benchServices(size: number): Promise<ServiceBench> {
   let opened = { ms: 0, value: service };
   let listed = { ms: 0, value: [] as Awaited<ReturnType<typeof service.api.library.listRows>> };
   let fullLoadMs = 0;
+  let historyStart = 0;
+  let history: Promise<number> = Promise.resolve(0);
   const warm = await longestBlock(async () => {
     opened = await timed(() => openFolioService(dir, 'web', { host: 'web' }));
     service = opened.value;
     listed = await timed(() => service.api.library.listRows());
     await service.ready;
     fullLoadMs = round(performance.now() - openStart);
+    // As the hosts do: the change history loads in the background once the library has.
+    historyStart = performance.now();
+    history = service.loadHistory().then(() => round(performance.now() - historyStart));
   });
   const rows = listed.value;
 
@@ -82,6 +90,7 @@ export async function benchServices(size: number): Promise<ServiceBench> {
 
   const target = rows[Math.floor(rows.length / 2)]?.id as ItemId;
   const edit = await longestBlock(() => timed(() => service.api.library.updateItem(target, { csl: { title: 'An edited title for the benchmark' } })));
+  const historyLoad = await longestBlock(() => history);
   const compaction = await longestBlock(() => timed(() => service.store.flush()));
   const exported = await timed(() => service.api.io.export({ scope: { kind: 'library' }, format: 'bibtex' }));
 
@@ -119,6 +128,8 @@ export async function benchServices(size: number): Promise<ServiceBench> {
     filter: { buildMs: built.ms, idleIndexMs: warmed.ms, coldFirstKeystrokeMs: coldKey.ms, perKeystroke: stats(samples), query: QUERY },
     editDurableMs: edit.value.ms,
     editLongestBlockMs: edit.blockMs,
+    historyLoadMs: historyLoad.value,
+    historyLoadLongestBlockMs: historyLoad.blockMs,
     compactionMs: compaction.value.ms,
     compactionLongestBlockMs: compaction.blockMs,
     exportBibtexMs: exported.ms,

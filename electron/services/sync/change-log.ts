@@ -1,10 +1,13 @@
-import { open, readdir, readFile, unlink, mkdir } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readdir, unlink, mkdir } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
 import type { SyncOp } from '../../../shared/sync/operations.ts';
 import { parseJsonStrict } from '../../../shared/sync/op-validate.ts';
 import { opLine } from '../../../shared/sync/op-lines.ts';
 import { fsyncDirectory, nodeStoreFs } from '../library-store/store-fs.ts';
 import { TextFileWriter } from '../library-store/text-writer.ts';
+import { TimeSlicer } from '../library-store/time-slicer.ts';
 
 /**
  * The library's own change log, `<library>/changes/log-<first index>.jsonl`: every operation this library made or
@@ -42,29 +45,31 @@ export class ChangeLog {
 
   static async open(dir: string): Promise<ChangeLog> {
     const log = new ChangeLog(dir);
+    const slicer = new TimeSlicer(8);
     await mkdir(dir, { recursive: true });
     const segments = (await readdir(dir)).map((name) => SEGMENT.exec(name)).filter((m) => m !== null)
       .map((m) => ({ name: m[0], first: Number(m[1]) })).sort((a, b) => a.first - b.first);
     for (const segment of segments) {
-      const text = await readFile(join(dir, segment.name), 'utf8');
       let index = segment.first;
       let count = 0;
-      const lines = text.split('\n');
-      lines.forEach((line, i) => {
-        if (line.trim() === '') return;
+      // Read in pieces and parsed in slices: a 50k-item import is 76 MB of lines, and a long-lived host's event
+      // loop keeps answering meanwhile.
+      for await (const { line, number, last } of segmentLines(join(dir, segment.name))) {
+        if (slicer.due()) await slicer.yield();
+        if (line.trim() === '') continue;
         let op: SyncOp;
         try {
           op = parseJsonStrict(line) as SyncOp;
         } catch {
           // Only a torn last line is expected (a crash during an append); it never counted as done.
-          if (i < lines.length - 1) log.damaged.push(`${segment.name} line ${i + 1}`);
-          return;
+          if (!last) log.damaged.push(`${segment.name} line ${number}`);
+          continue;
         }
         log.ops.push({ index, op });
         log.seen.add(op.ts);
         index++;
         count++;
-      });
+      }
       log.nextIndex = index;
       log.segmentStart = segment.first;
       log.segmentCount = count;
@@ -153,4 +158,28 @@ export class ChangeLog {
 
 function segmentName(first: number): string {
   return `log-${String(first).padStart(12, '0')}.jsonl`;
+}
+
+/** The lines of a segment file, read a megabyte at a time; `last`: the file's final line (no newline after it). */
+async function* segmentLines(path: string): AsyncGenerator<{ line: string; number: number; last: boolean }> {
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let number = 0;
+  try {
+    for await (const chunk of file as AsyncIterable<Buffer>) {
+      const text = pending + decoder.write(chunk);
+      let from = 0;
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', from)) {
+        number++;
+        yield { line: text.slice(from, end), number, last: false };
+        from = end + 1;
+      }
+      pending = text.slice(from);
+    }
+  } finally {
+    file.destroy();
+  }
+  pending += decoder.end();
+  if (pending !== '') yield { line: pending, number: number + 1, last: true };
 }

@@ -1,19 +1,16 @@
 import { join } from 'node:path';
-import type { Item } from '../../../shared/model/item.ts';
-import type { Collection } from '../../../shared/model/collection.ts';
 import { HybridClock } from '../../../shared/sync/hlc.ts';
 import type { SyncOp, OpVia } from '../../../shared/sync/operations.ts';
 import { Replica, type Conflict } from '../../../shared/sync/replica.ts';
 import { collectionDrafts, itemDrafts, settingsDrafts, stampChange, type OpDraft } from '../../../shared/sync/capture.ts';
-import { materialiseCollections, materialiseItem, materialiseSettings } from '../../../shared/sync/materialise.ts';
-import { canonicalJson, type JsonValue } from '../../../shared/sync/operations.ts';
 import type { LibraryOp, LibraryStore } from '../library-store/library-store.ts';
-import type { LibrarySettings } from '../../../shared/model/library-doc.ts';
 import type { CommitObserver } from '../service-context.ts';
 import { ChangeLog, MAX_OPS } from './change-log.ts';
 import { changesDir, loadIdentity, readJsonFile, writeJsonFile, type DeviceIdentity } from './changes-files.ts';
 import { readReplicaFile, writeReplicaFile } from './replica-file.ts';
 import { readFoldPending, type PendingFold } from './fold-pending.ts';
+import { LibraryBefore, reconcileDrafts } from './reconcile.ts';
+import { TimeSlicer } from '../library-store/time-slicer.ts';
 
 /**
  * Turns every commit of the services into operations in the change log (diffing each record against the one it
@@ -58,6 +55,9 @@ export class ChangeRecorder implements CommitObserver {
   private readonly store: LibraryStore;
   private readonly now: () => number;
   private loading: Promise<Loaded> | null = null;
+  private isLoaded = false;
+  /** While the load runs: what changes committed meanwhile replaced. */
+  private loadingBefore: LibraryBefore | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private snapshotting: Promise<void> | null = null;
 
@@ -80,22 +80,40 @@ export class ChangeRecorder implements CommitObserver {
 
   /** Loads the log and the replica (building the baseline from the library the first time). */
   loaded(): Promise<Loaded> {
-    this.loading ??= this.load(null);
+    if (!this.loading) {
+      const before = new LibraryBefore(this.store);
+      this.loadingBefore = before;
+      this.loading = this.load(before).finally(() => {
+        this.loadingBefore = null;
+      });
+      this.loading.then(() => {
+        this.isLoaded = true;
+      }, () => undefined);
+    }
     return this.loading;
   }
 
+  /** Every change committed so far is in the log (or failed to be, and was reported). */
+  async settled(): Promise<Loaded> {
+    await this.queue;
+    return this.loaded();
+  }
+
   /**
-   * `before`: when the first change starts the load, the records it replaces. The library already holds the
-   * change by the time the load compares it with the replica, and the change is logged on its own.
+   * `before`: the library as it was when the load began (changes committed during the load add what they replace).
+   * The catch-up brings the replica to that state; each of those changes is then logged on its own.
+   * Every long pass yields to the event loop: a long-lived host starts this load in the background after opening.
    */
-  private async load(before: LibraryBefore | null): Promise<Loaded> {
+  private async load(before: LibraryBefore): Promise<Loaded> {
     const identity = await loadIdentity(this.dir);
     const log = await ChangeLog.open(this.dir);
     const snapshot = await readReplicaFile(this.dir);
     const replica = snapshot?.replica ?? new Replica();
     const from = snapshot?.through ?? 0;
     const clock = new HybridClock(identity.deviceId, this.now);
+    const slicer = new TimeSlicer(8);
     for (const { index, op } of log.all()) {
+      if (slicer.due()) await slicer.yield();
       clock.receive(op.ts);
       if (index >= from) replica.apply(op);
     }
@@ -105,23 +123,31 @@ export class ChangeRecorder implements CommitObserver {
     // Whatever the library holds that the replica does not (its state before the log existed, or a change a
     // crash kept out of the log) becomes one catch-up change, so the replica always matches the library;
     // except what an unfinished fold left: there the replica is ahead, and the next exchange brings the library to it.
-    const catchUp = reconcileDrafts(this.store, replica, before, pendingFold);
+    const catchUp = await reconcileDrafts(this.store, replica, before, pendingFold);
     if (catchUp.length > 0) await log.append(stampChange(catchUp, clock, replica));
     return state;
   }
 
+  /**
+   * Logs the change after the store has it. Once the log is loaded the caller waits for it (an fsynced append);
+   * while it still loads (a large library's first minutes) the caller returns once the library has the change, and
+   * the change is logged, in order, when the load is done (history and undo wait for that: see `settled`).
+   */
   beforeCommit(ops: readonly LibraryOp[], store: LibraryStore, recorded: boolean): Promise<void> | null {
     if (recorded) return null;
     const drafts = draftsFor(ops, store);
     if (drafts.length === 0) return null;
-    this.loading ??= this.load(beforeOf(ops, store));
-    return this.serial(async () => {
+    if (!this.loading) this.loaded().catch(() => undefined);
+    this.loadingBefore?.note(ops, store);
+    const wait = this.isLoaded;
+    const logged = this.serial(async () => {
       try {
         await this.record(drafts, null);
       } catch (error) {
         this.onError(`The change is saved, but could not be added to the change log (history, undo, sync): ${error instanceof Error ? error.message : String(error)}`);
       }
     });
+    return wait ? logged : null;
   }
 
   /** Stamps and logs one change; an own change (not undo/redo) goes on the undo stack. */
@@ -226,21 +252,6 @@ export class ChangeRecorder implements CommitObserver {
   }
 }
 
-export interface LibraryBefore {
-  items: Map<string, Item | undefined>;
-  collections: readonly Collection[];
-  settings: LibrarySettings;
-}
-
-function beforeOf(ops: readonly LibraryOp[], store: LibraryStore): LibraryBefore {
-  const items = new Map<string, Item | undefined>();
-  for (const op of ops) {
-    if (op.op === 'putItems') for (const item of op.items) items.set(item.id, store.getItem(item.id));
-    if (op.op === 'deleteItems') for (const id of op.ids) items.set(id, store.getItem(id));
-  }
-  return { items, collections: store.collections(), settings: store.settings() };
-}
-
 function draftsFor(ops: readonly LibraryOp[], store: LibraryStore): OpDraft[] {
   const drafts: OpDraft[] = [];
   for (const op of ops) {
@@ -253,43 +264,4 @@ function draftsFor(ops: readonly LibraryOp[], store: LibraryStore): OpDraft[] {
     else drafts.push(...settingsDrafts(store.settings(), op.settings));
   }
   return drafts;
-}
-
-const same = (a: unknown, b: unknown): boolean => canonicalJson(a as JsonValue) === canonicalJson(b as JsonValue);
-
-/** Operations that bring the replica to what the library holds (keys settled by sync are the library's own). */
-export function reconcileDrafts(store: LibraryStore, replica: Replica, before: LibraryBefore | null, pending: PendingFold | null = null): OpDraft[] {
-  const drafts: OpDraft[] = [];
-  const items: Iterable<Item> = before ? itemsBefore(store, before) : store.items();
-  const pendingItems = new Set(pending?.items ?? []);
-  for (const item of items) {
-    if (pendingItems.has(item.id)) continue;
-    const rec = replica.items.get(item.id);
-    if (replica.isDeleted('item', item.id)) continue;
-    const before = rec ? materialiseItem(item.id, rec) ?? undefined : undefined;
-    if (before && sameButKey(before, item, rec?.fields.get('citationKey')?.v)) continue;
-    drafts.push(...itemDrafts(before, item));
-  }
-  const collections = new Map<string, Collection>(materialiseCollections(replica).map((c) => [c.id, c]));
-  for (const coll of pending?.collections ? [] : before?.collections ?? store.collections()) {
-    if (replica.isDeleted('coll', coll.id)) continue;
-    const before = collections.get(coll.id);
-    if (!before || !same(before, coll)) drafts.push(...collectionDrafts(before, coll));
-  }
-  const settings = before?.settings ?? store.settings();
-  if (!pending?.settings) drafts.push(...settingsDrafts(materialiseSettings(replica, settings), settings));
-  return drafts;
-}
-
-function* itemsBefore(store: LibraryStore, before: LibraryBefore): Generator<Item> {
-  for (const item of store.items()) {
-    if (!before.items.has(item.id)) yield item;
-  }
-  for (const item of before.items.values()) if (item) yield item;
-}
-
-function sameButKey(fromReplica: Item, inLibrary: Item, registerKey: unknown): boolean {
-  if (same(fromReplica, inLibrary)) return true;
-  // An item whose key sync suffixed: its register keeps the key it asked for.
-  return registerKey === fromReplica.citationKey && same({ ...fromReplica, citationKey: inLibrary.citationKey }, inLibrary) && fromReplica.citationKey !== inLibrary.citationKey;
 }

@@ -80,6 +80,7 @@ export function createHistoryMethods(ctx: ServiceContext, recorder: ChangeRecord
   return {
     async forItem(itemId) {
       ctx.requireItem(itemId);
+      await recorder.settled();
       const names = await deviceNames();
       const records = itemHistory(await opsOf((op) => op.e === 'item' && op.id === itemId));
       const entries: HistoryEntry[] = records.map((r) => ({
@@ -136,6 +137,9 @@ export function createHistoryMethods(ctx: ServiceContext, recorder: ChangeRecord
     },
     undo: (steps) => step('undo', steps),
     redo: (steps) => step('redo', steps),
-    undoStatus: () => status(),
+    undoStatus: async () => {
+      await recorder.settled();
+      return status();
+    },
   };
 }

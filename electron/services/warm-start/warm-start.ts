@@ -106,6 +106,7 @@ function warmService(root: string, host: LibraryInfo['host'], cache: RowsCache, 
       return whenLoaded('search').search;
     },
     importWithOptions: async (request, importOptions) => (await loading).importWithOptions(request, importOptions),
+    loadHistory: async () => (await loading).loadHistory(),
     async dispose() {
       let service: FolioService;
       try {
