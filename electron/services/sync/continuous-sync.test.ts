@@ -40,5 +40,9 @@ describe('continuous sync while the app runs', { timeout: 120_000 }, () => {
     await b.api.sync.syncNow();
     const status = await b.api.sync.status();
     expect(status.devices.map((d) => d.name).sort()).toEqual(['Desktop', 'Laptop']);
+    // The devices table shows this device's own last change too, not a dash.
+    const own = (await a.api.sync.status()).devices.find((d) => d.self);
+    expect(own?.lastChangeAt).not.toBeNull();
+    expect(Date.parse(own?.lastChangeAt ?? '')).toBeGreaterThan(Date.now() - 600_000);
   });
 });

@@ -27,6 +27,8 @@ export class LogCounts {
   private firstIndex = -1;
   private scannedEnd = 0;
   private own = 0;
+  /** The newest operation of this device still in the log (its HLC timestamp). */
+  private lastOwn: string | null = null;
   private open = 0;
   private readonly registers = new Map<string, SyncOp[]>();
   private readonly openBy = new Map<string, number>();
@@ -34,19 +36,20 @@ export class LogCounts {
   private chain: Promise<unknown> = Promise.resolve();
 
   /** Brings the counts up to the log's end (one count at a time). */
-  update(log: readonly LoggedOp[], self: string): Promise<{ own: number; openConflicts: number }> {
+  update(log: readonly LoggedOp[], self: string): Promise<{ own: number; lastOwn: string | null; openConflicts: number }> {
     const run = this.chain.then(() => this.count(log, self));
     this.chain = run.catch(() => undefined);
     return run;
   }
 
-  private async count(log: readonly LoggedOp[], self: string): Promise<{ own: number; openConflicts: number }> {
+  private async count(log: readonly LoggedOp[], self: string): Promise<{ own: number; lastOwn: string | null; openConflicts: number }> {
     const first = log[0]?.index ?? 0;
     if (first !== this.firstIndex || self !== this.self) {
       this.self = self;
       this.firstIndex = first;
       this.scannedEnd = first;
       this.own = 0;
+      this.lastOwn = null;
       this.open = 0;
       this.registers.clear();
       this.openBy.clear();
@@ -57,7 +60,10 @@ export class LogCounts {
       if (slicer.due()) await slicer.yield();
       const { op, index } = log[i] as LoggedOp;
       this.scannedEnd = index + 1;
-      if (hlcDevice(op.ts) === this.self) this.own++;
+      if (hlcDevice(op.ts) === this.self) {
+        this.own++;
+        if (this.lastOwn === null || op.ts > this.lastOwn) this.lastOwn = op.ts;
+      }
       if ((op.k !== 'set' && op.k !== 'elem') || QUIET_FIELDS.has(op.f ?? '')) continue;
       const key = registerKey(op);
       const list = this.registers.get(key);
@@ -74,7 +80,7 @@ export class LogCounts {
       if (count > 0) this.openBy.set(key, count);
       else this.openBy.delete(key);
     }
-    return { own: this.own, openConflicts: this.open };
+    return { own: this.own, lastOwn: this.lastOwn, openConflicts: this.open };
   }
 }
 

@@ -251,7 +251,7 @@ export class SyncEngine {
     const log = loaded.log.all();
     const counts = await this.counts.update(log, self);
     const devices = [
-      { deviceId: self, name: loaded.identity.deviceName, self: true, operations: counts.own, lastChangeAt: null },
+      { deviceId: self, name: loaded.identity.deviceName, self: true, operations: counts.own, lastChangeAt: counts.lastOwn ? new Date(hlcWall(counts.lastOwn)).toISOString() : null },
       ...Object.entries(state.devices).filter(([id]) => id !== self).map(([deviceId, d]) => ({ deviceId, name: d.name, self: false, operations: d.operations, lastChangeAt: d.lastChangeAt })),
     ];
     return {
