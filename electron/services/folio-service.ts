@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { FolioApi } from '../../shared/api/folio-api.ts';
 import type { ImportReport, ImportRequest } from '../../shared/api/io-types.ts';
 import type { LibraryInfo } from '../../shared/api/library-types.ts';
@@ -26,6 +27,7 @@ import { ServiceContext } from './service-context.ts';
 import { UiStateStore } from './ui-state-store.ts';
 import { FulltextCache } from './fulltext/fulltext-cache.ts';
 import { FulltextWorker } from './fulltext/fulltext-worker-client.ts';
+import { INDEX_DIR, INDEX_FILE } from './search/index-file.ts';
 import { LocalSearchEngine } from './search/search-engine.ts';
 import { WorkerSearchEngine } from './search/search-worker-client.ts';
 import { SearchIndexer } from './search/search-indexer.ts';
@@ -54,7 +56,7 @@ export interface FolioServiceOptions {
    * Where the search index lives: a worker thread (the app: indexing never blocks the host) or this thread (a
    * one-shot command). Worker paths are passed when the sources are bundled (Electron).
    */
-  search?: { inThread?: boolean; workerPath?: string; fulltextWorkerPath?: string };
+  search?: { inThread?: boolean; workerPath?: string; fulltextWorkerPath?: string; persistIndex?: boolean };
   /** See OpenLibraryStoreOptions.acceptSalvage. */
   acceptSalvage?: boolean;
   /** The browser extension's pairings, shared with the host's connector server; memory only when absent (CLI). */
@@ -123,7 +125,12 @@ export function createFolioService(store: LibraryStore, options: FolioServiceOpt
   const papers = createIntakeServices(ctx, options.lookup, fulltextWorker, (result) => reanchorAfterImport(ctx, pageTexts, result));
   const bibliographyWorker = new BibliographyWorker(options.bibliography?.workerPath);
   const searchEngine = options.search?.inThread ? new LocalSearchEngine() : new WorkerSearchEngine(options.search?.workerPath);
-  const search = new SearchIndexer(ctx, searchEngine, pageTexts);
+  // The index is saved in the library folder as derived data (checked against the library at each start); a one-shot
+  // command waits for the cached PDF text too, where a host answers from the metadata index first.
+  const search = new SearchIndexer(ctx, searchEngine, pageTexts, {
+    indexFile: options.search?.persistIndex === false ? null : join(store.folder, INDEX_DIR, INDEX_FILE),
+    textBeforeReady: options.oneShot ?? false,
+  });
   // Exports, bibliographies and auto-exports reach saved searches through this, not through ServiceContext.
   const savedIds = (name: string) => savedSearchIds(ctx, search, name);
   const autoExport = new AutoExportService(ctx, savedIds);

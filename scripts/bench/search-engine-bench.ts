@@ -57,7 +57,7 @@ function benchJs(docs: SearchDoc[]) {
   const before = heapMb();
   const t = performance.now();
   const core = new SearchCore();
-  core.put(docs);
+  core.put(docs, docs.map(() => ''));
   const buildMs = round(performance.now() - t);
   const heapDeltaMb = round(heapMb() - before);
   const queries = Object.fromEntries(QUERIES.map((q) => [q.name, timeRuns(() => {

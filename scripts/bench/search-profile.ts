@@ -35,7 +35,7 @@ const service = await openFolioService(dir, 'cli', { host: 'web', search: { inTh
 await service.ready;
 let t = performance.now();
 await service.search.ready();
-console.log('build', Math.round(performance.now() - t));
+console.log('build', Math.round(performance.now() - t), JSON.stringify(service.search.buildReport()));
 const queries = ['attention transformer 2017', 'author:müller year:2010..2020', 'atention tranformer', 'venue:neurips -year:<2015 diffusion', 'is:unread sparse graph', 'schoelkopf', '"contrastive objective"'];
 for (const q of queries) {
   t = performance.now();

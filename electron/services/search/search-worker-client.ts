@@ -36,8 +36,20 @@ export class WorkerSearchEngine implements SearchEngine {
     this.lostListener = listener;
   }
 
-  async put(docs: SearchDoc[]): Promise<void> {
-    await this.send({ kind: 'put', docs });
+  async put(docs: SearchDoc[], fingerprints: string[]): Promise<void> {
+    await this.send({ kind: 'put', docs, fingerprints });
+  }
+
+  load(path: string): Promise<boolean> {
+    return this.send({ kind: 'load', path }) as Promise<boolean>;
+  }
+
+  reconcile(expected: Array<[ItemId, string]>): Promise<ItemId[]> {
+    return this.send({ kind: 'reconcile', expected }) as Promise<ItemId[]>;
+  }
+
+  save(path: string): Promise<number | null> {
+    return this.send({ kind: 'save', path }) as Promise<number | null>;
   }
 
   async remove(ids: ItemId[]): Promise<void> {

@@ -5,7 +5,10 @@ import type { SearchRequest } from './search-engine.ts';
 
 /** Messages to the search worker; each is answered once, in order. `seq` pairs a reply with its request. */
 export type SearchWorkerRequest =
-  | { seq: number; kind: 'put'; docs: SearchDoc[] }
+  | { seq: number; kind: 'put'; docs: SearchDoc[]; fingerprints: string[] }
+  | { seq: number; kind: 'load'; path: string }
+  | { seq: number; kind: 'reconcile'; expected: Array<[ItemId, string]> }
+  | { seq: number; kind: 'save'; path: string }
   | { seq: number; kind: 'remove'; ids: ItemId[] }
   | { seq: number; kind: 'search'; request: SearchRequest }
   | { seq: number; kind: 'rank'; request: SearchRequest }

@@ -7,7 +7,10 @@ const core = new SearchCore();
 
 function answer(request: SearchWorkerRequest): unknown {
   switch (request.kind) {
-    case 'put': core.put(request.docs); return null;
+    case 'put': core.put(request.docs, request.fingerprints); return null;
+    case 'load': return core.load(request.path);
+    case 'reconcile': return core.reconcile(request.expected);
+    case 'save': return core.save(request.path);
     case 'remove': core.remove(request.ids); return null;
     case 'search': return core.search(request.request);
     case 'rank': return core.rank(request.request);
@@ -17,12 +20,18 @@ function answer(request: SearchWorkerRequest): unknown {
   }
 }
 
+const failed = (seq: number, error: unknown): SearchWorkerReply => ({ seq, ok: false, message: error instanceof Error ? error.message : String(error) });
+
 parentPort?.on('message', (request: SearchWorkerRequest) => {
-  let reply: SearchWorkerReply;
+  let value: unknown;
   try {
-    reply = { seq: request.seq, ok: true, value: answer(request) };
+    value = answer(request);
   } catch (error) {
-    reply = { seq: request.seq, ok: false, message: error instanceof Error ? error.message : String(error) };
+    parentPort?.postMessage(failed(request.seq, error));
+    return;
   }
-  parentPort?.postMessage(reply);
+  // Loading and saving read and write files: answered when done, while other requests go on meanwhile.
+  if (value instanceof Promise) {
+    value.then((v: unknown) => parentPort?.postMessage({ seq: request.seq, ok: true, value: v } satisfies SearchWorkerReply), (error: unknown) => parentPort?.postMessage(failed(request.seq, error)));
+  } else parentPort?.postMessage({ seq: request.seq, ok: true, value } satisfies SearchWorkerReply);
 });

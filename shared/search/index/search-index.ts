@@ -1,7 +1,15 @@
+import { FieldPostings, type FieldSnapshot } from './field-postings.ts';
 import { editDistanceWithin, typoBudget } from './fuzzy.ts';
 import { DOC_TEXT_FIELDS, fieldText, type DocTextField, type SearchDoc } from './search-doc.ts';
 import { termsOf } from './tokenize.ts';
+import { lowerBound, Vocabulary } from './vocabulary.ts';
 import type { ItemId } from '../../model/ids.ts';
+
+/** The whole index as plain data and flat arrays, live documents only, in slot order: what is saved to disk. */
+export interface IndexSnapshot {
+  docs: SearchDoc[];
+  fields: Record<DocTextField, FieldSnapshot>;
+}
 
 /** How well an index term matches what was typed: exact above prefix above typo. */
 export interface Expansion {
@@ -23,16 +31,6 @@ const B = 0.75;
 export type Scores = Float64Array;
 export const NO_MATCH = -1;
 
-interface FieldIndex {
-  /** term -> [slot, frequency, slot, frequency, ...], slots ascending (documents only ever get new, higher slots). */
-  postings: Map<string, number[]>;
-  /** terms in each slot's field, for length normalisation. */
-  lengths: number[];
-  totalLength: number;
-  /** term -> live documents holding it, kept as documents come and go. */
-  df: Map<string, number>;
-}
-
 /**
  * An in-memory inverted index over SearchDocs, one posting list per field, updated item by item. It is
  * derived data: built from the library (and the full-text cache) and thrown away freely.
@@ -45,16 +43,44 @@ function bm25Term(idf: number, tf: number, length: number, avg: number): number 
 export class SearchIndex {
   private readonly docs: Array<SearchDoc | null> = [];
   private readonly slotById = new Map<ItemId, number>();
-  private readonly fields = new Map<DocTextField, FieldIndex>();
-  private vocab: string[] | null = null;
-  /** Terms new to a field since the vocabulary was sorted: merged into it when next asked, not sorted again whole. */
-  private newTerms: string[] = [];
+  private readonly fields = new Map<DocTextField, FieldPostings>();
+  private readonly vocab = new Vocabulary(() => [...this.fields.values()].map((f) => f.postings.keys()));
   private readonly expansions = new Map<string, Expansion[]>();
   private live = 0;
+  /** Scratch for put(): the words of one field, and terms new to a field. */
+  private readonly words: string[] = [];
+  private readonly fresh: string[] = [];
 
   constructor(docs: Iterable<SearchDoc> = []) {
-    for (const f of DOC_TEXT_FIELDS) this.fields.set(f, { postings: new Map(), lengths: [], totalLength: 0, df: new Map() });
+    for (const f of DOC_TEXT_FIELDS) this.fields.set(f, new FieldPostings());
     for (const doc of docs) this.put(doc);
+  }
+
+  /** An index holding exactly what `snapshot()` gave: no document is tokenised again. */
+  static fromSnapshot(snap: IndexSnapshot): SearchIndex {
+    const index = new SearchIndex();
+    for (const f of DOC_TEXT_FIELDS) index.fields.set(f, FieldPostings.restore(snap.fields[f]));
+    for (const doc of snap.docs) {
+      index.slotById.set(doc.id, index.docs.length);
+      index.docs.push(doc);
+    }
+    index.live = snap.docs.length;
+    return index;
+  }
+
+  /** The live documents and their postings, renumbered 0..n-1 (dead slots dropped). */
+  snapshot(): IndexSnapshot {
+    const renumber = new Int32Array(this.docs.length).fill(-1);
+    const docs: SearchDoc[] = [];
+    for (let slot = 0; slot < this.docs.length; slot++) {
+      const doc = this.docs[slot];
+      if (!doc) continue;
+      renumber[slot] = docs.length;
+      docs.push(doc);
+    }
+    const fields = {} as Record<DocTextField, FieldSnapshot>;
+    for (const [f, postings] of this.fields) fields[f] = postings.snapshot(renumber, docs.length);
+    return { docs, fields };
   }
 
   get size(): number {
@@ -78,32 +104,17 @@ export class SearchIndex {
     this.docs.push(doc);
     this.slotById.set(doc.id, slot);
     this.live++;
-    const terms: string[] = [];
-    let grew = false;
-    for (const [field, index] of this.fields) {
-      terms.length = 0;
-      termsOf(fieldText(doc, field), terms);
-      index.lengths[slot] = terms.length;
-      index.totalLength += terms.length;
-      // One look-up per word: this document's entry is the last of the term's postings (slots only ever grow), so a
-      // repeated word counts up its frequency there.
-      for (const term of terms) {
-        let list = index.postings.get(term);
-        if (!list) {
-          list = [];
-          index.postings.set(term, list);
-          if (this.vocab) this.newTerms.push(term);
-          grew = true;
-        }
-        const n = list.length;
-        if (n > 0 && list[n - 2] === slot) list[n - 1] = (list[n - 1] as number) + 1;
-        else {
-          list.push(slot, 1);
-          index.df.set(term, (index.df.get(term) ?? 0) + 1);
-        }
-      }
+    const { words, fresh } = this;
+    fresh.length = 0;
+    for (const [field, postings] of this.fields) {
+      words.length = 0;
+      termsOf(fieldText(doc, field), words);
+      postings.add(slot, words, fresh);
     }
-    if (grew) this.vocabChanged();
+    if (fresh.length > 0) {
+      this.vocab.note(fresh);
+      this.expansions.clear();
+    }
     if (this.docs.length > 1024 && this.live < this.docs.length / 2) this.compact();
   }
 
@@ -114,14 +125,7 @@ export class SearchIndex {
     const doc = this.docs[slot] as SearchDoc;
     this.docs[slot] = null;
     this.live--;
-    for (const [field, index] of this.fields) {
-      index.totalLength -= index.lengths[slot] ?? 0;
-      for (const term of new Set(termsOf(fieldText(doc, field)))) {
-        const n = (index.df.get(term) ?? 1) - 1;
-        if (n > 0) index.df.set(term, n);
-        else index.df.delete(term);
-      }
-    }
+    for (const [field, postings] of this.fields) postings.remove(slot, termsOf(fieldText(doc, field)));
   }
 
   doc(slot: number): SearchDoc | null {
@@ -142,7 +146,7 @@ export class SearchIndex {
     const cacheKey = `${allowFuzzy ? '~' : '='}${word}`;
     const cached = this.expansions.get(cacheKey);
     if (cached) return cached;
-    const vocab = this.vocabulary();
+    const vocab = this.vocab.terms();
     const out = new Map<string, number>();
     const first = lowerBound(vocab, word);
     if (vocab[first] === word) out.set(word, QUALITY.exact);
@@ -179,7 +183,7 @@ export class SearchIndex {
   /** How many documents hold the term in any field, counted with repeats: its postings' total length. */
   private reach(term: string): number {
     let n = 0;
-    for (const index of this.fields.values()) n += (index.postings.get(term)?.length ?? 0) / 2;
+    for (const field of this.fields.values()) n += (field.postings.get(term)?.list.length ?? 0) / 2;
     return n;
   }
 
@@ -187,7 +191,7 @@ export class SearchIndex {
    * Typo candidates share the first letter (or the first two swapped), which keeps the scan to a slice of the
    * vocabulary; a typo in the very first letter is the rare one.
    */
-  private addTypos(word: string, budget: number, vocab: string[], out: Map<string, number>): void {
+  private addTypos(word: string, budget: number, vocab: readonly string[], out: Map<string, number>): void {
     const heads = new Set([word[0] as string, word.length > 1 ? (word[1] as string) : '']);
     let found = 0;
     for (const head of heads) {
@@ -245,16 +249,17 @@ export class SearchIndex {
 
   /** How many postings the term has in the field (dead slots included): what scoring it costs. */
   postingsLength(field: DocTextField, term: string): number {
-    return ((this.fields.get(field) as FieldIndex).postings.get(term)?.length ?? 0) / 2;
+    return ((this.fields.get(field) as FieldPostings).postings.get(term)?.list.length ?? 0) / 2;
   }
 
-  private bm25(field: DocTextField, term: string, blendedDf?: number): { list: number[]; idf: number; avg: number; lengths: number[] } | null {
-    const index = this.fields.get(field) as FieldIndex;
-    const list = index.postings.get(term);
-    if (!list) return null;
+  private bm25(field: DocTextField, term: string, blendedDf?: number): { list: ArrayLike<number>; idf: number; avg: number; lengths: number[] } | null {
+    const index = this.fields.get(field) as FieldPostings;
+    const posting = index.postings.get(term);
+    if (!posting) return null;
+    const list = posting.list;
     // The expansions of one typed word share one document frequency (the largest of theirs), as Lucene's fuzzy
     // queries blend it: a rare misspelling in the library must not outweigh the common word the user meant.
-    const df = Math.max(this.documentFrequency(field, term), blendedDf ?? 0);
+    const df = Math.max(posting.df, blendedDf ?? 0);
     if (df === 0) return null;
     const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
     const avg = this.live > 0 ? Math.max(1, index.totalLength / this.live) : 1;
@@ -263,7 +268,7 @@ export class SearchIndex {
 
   /** Whether the slot's field holds the term: a binary search of the term's postings (slots ascend). */
   fieldHas(field: DocTextField, term: string, slot: number): boolean {
-    const list = (this.fields.get(field) as FieldIndex).postings.get(term);
+    const list = (this.fields.get(field) as FieldPostings).postings.get(term)?.list;
     if (!list) return false;
     let lo = 0;
     let hi = list.length / 2;
@@ -279,31 +284,7 @@ export class SearchIndex {
 
   /** How many live documents hold the term in the field. */
   documentFrequency(field: DocTextField, term: string): number {
-    return (this.fields.get(field) as FieldIndex).df.get(term) ?? 0;
-  }
-
-  private vocabulary(): string[] {
-    if (!this.vocab) {
-      const all = new Set<string>();
-      for (const index of this.fields.values()) for (const term of index.postings.keys()) all.add(term);
-      this.vocab = [...all].sort();
-      this.newTerms = [];
-    } else if (this.newTerms.length > 0) {
-      const vocab = this.vocab;
-      const added = [...new Set(this.newTerms)].filter((t) => vocab[lowerBound(vocab, t)] !== t).sort();
-      this.newTerms = [];
-      // One merge of two sorted lists: an item's new words cost a pass over the vocabulary, not a sort of it.
-      const merged = new Array<string>(vocab.length + added.length);
-      let i = 0;
-      let j = 0;
-      for (let k = 0; k < merged.length; k++) merged[k] = j >= added.length || (i < vocab.length && (vocab[i] as string) < (added[j] as string)) ? vocab[i++] as string : added[j++] as string;
-      this.vocab = merged;
-    }
-    return this.vocab;
-  }
-
-  private vocabChanged(): void {
-    this.expansions.clear();
+    return (this.fields.get(field) as FieldPostings).postings.get(term)?.df ?? 0;
   }
 
   /** Drops dead slots, once more than half of them are. */
@@ -312,25 +293,9 @@ export class SearchIndex {
     this.docs.length = 0;
     this.slotById.clear();
     this.live = 0;
-    for (const index of this.fields.values()) {
-      index.postings.clear();
-      index.lengths.length = 0;
-      index.totalLength = 0;
-      index.df.clear();
-    }
-    this.vocab = null;
-    this.vocabChanged();
+    for (const f of DOC_TEXT_FIELDS) this.fields.set(f, new FieldPostings());
+    this.vocab.reset();
+    this.expansions.clear();
     for (const doc of docs) this.put(doc);
   }
-}
-
-function lowerBound(sorted: string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
