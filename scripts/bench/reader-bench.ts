@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
 import { openBrowser } from '../../tests/helpers/chromium.ts';
 import { startWebHostProcess } from '../../tests/helpers/web-host-process.ts';
 import { webHostClient } from '../../tests/helpers/web-host-client.ts';
@@ -37,7 +38,7 @@ const PAGES = 300;
 const PYTHON = process.env.FOLIO_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 const IMAGE_SIDE = 150; // 67.5 kB of incompressible pixels per page: about 20 MB in all.
 
-const SCROLL_TO_END = `(async () => {
+export const SCROLL_TO_END = `(async () => {
   const scroller = document.querySelector('[data-testid="reader"].active [data-testid="reader-scroll"]');
   const frame = () => new Promise((r) => requestAnimationFrame(() => r(0)));
   while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 2) {
@@ -69,7 +70,7 @@ function filterKeystroke(text: string): string {
 
 // Resolves with the dblclick event's time and the first frame at which page 1's canvas holds the page:
 // the bench PDF's text lines (top third) and its image (x 156..456, y 60..360 of 612 x 792), read from its pixels.
-const FIRST_PAGE_PAINTED = `new Promise((resolve) => {
+export const FIRST_PAGE_PAINTED = `new Promise((resolve) => {
   let t0 = 0;
   document.addEventListener('dblclick', (e) => { t0 = e.timeStamp; }, { capture: true, once: true });
   const probe = document.createElement('canvas');
@@ -92,8 +93,16 @@ const FIRST_PAGE_PAINTED = `new Promise((resolve) => {
   requestAnimationFrame(tick);
 })`;
 
-export async function benchReader(): Promise<ReaderBench> {
-  const loadBefore = loadavg()[0] ?? 0;
+export interface OpenReaderBench {
+  page: Page;
+  /** The row of the bench's PDF in the library table. */
+  row: Locator;
+  pdfPath: string;
+  close(): Promise<void>;
+}
+
+/** The bench's library (the 300-page PDF with 1,000 annotations) served by the web host, open in Chromium. */
+export async function openReaderBench(): Promise<OpenReaderBench> {
   const work = mkdtempSync(join(tmpdir(), 'folio-bench-reader-'));
   const library = join(work, 'library');
   mkdirSync(library);
@@ -101,6 +110,11 @@ export async function benchReader(): Promise<ReaderBench> {
   execFileSync(PYTHON, [fileURLToPath(new URL('make-big-pdf.py', import.meta.url)), String(PAGES), pdfPath, String(IMAGE_SIDE)]);
   const host = await startWebHostProcess(library);
   const browser = await openBrowser();
+  const close = async (): Promise<void> => {
+    await browser.close();
+    await host.stop();
+    rmSync(work, { recursive: true, force: true });
+  };
   try {
     const { api } = webHostClient(host);
     const { item } = await api.attachments.importPdf('long-book.pdf', readFileSync(pdfPath).toString('base64'), null);
@@ -116,11 +130,22 @@ export async function benchReader(): Promise<ReaderBench> {
         comment: i % 5 === 0 ? `Comment ${i} about $x^${i % 9}$` : '', tags: i % 7 === 0 ? ['method'] : [],
       });
     }
-
     const page = browser.page;
     await page.goto(host.url);
     const row = page.getByTestId('item-row').first();
     await row.waitFor({ timeout: 120_000 });
+    return { page, row, pdfPath, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function benchReader(): Promise<ReaderBench> {
+  const loadBefore = loadavg()[0] ?? 0;
+  const bench = await openReaderBench();
+  try {
+    const { page, row, pdfPath } = bench;
     const opens: number[] = [];
     for (let run = 0; run < 3; run++) {
       const painted = page.evaluate<{ t0: number; t1: number }>(FIRST_PAGE_PAINTED);
@@ -168,8 +193,6 @@ export async function benchReader(): Promise<ReaderBench> {
       conditions: { cpus: cpus().length, loadBefore: round(loadBefore), loadAfter: round(loadavg()[0] ?? 0) },
     };
   } finally {
-    await browser.close();
-    await host.stop();
-    rmSync(work, { recursive: true, force: true });
+    await bench.close();
   }
 }

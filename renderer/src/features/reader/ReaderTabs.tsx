@@ -1,11 +1,18 @@
 import { Icon } from '../../components/Icon.tsx';
+import { useEffect } from 'react';
 import { useStore } from '../../store/index.ts';
+import { prewarmReader } from './reader-prewarm.ts';
 
 /** The library and each open PDF, as tabs above the window's panes. */
 export function ReaderTabs() {
   const tabs = useStore((s) => s.readerTabs);
   const active = useStore((s) => s.activeTab);
   const s = useStore.getState;
+  const restored = useStore((st) => st.uiRestored);
+  // Mounted with the window: once it has its library, the reader's code and the pdf.js worker start in the background.
+  useEffect(() => {
+    if (restored) prewarmReader();
+  }, [restored]);
   if (tabs.length === 0) return null;
   return (
     <div className="reader-tabs" role="tablist" aria-label="Open documents" data-testid="reader-tabs">

@@ -37,6 +37,25 @@ export function keptImageBoxes(coords: ArrayLike<number>, canvasWidth: number, c
   return boxes;
 }
 
+/**
+ * Which canvas pixels of an image to copy, and where to lay the copy (both in whole canvas pixels).
+ * The copy takes only the pixels wholly inside the image (an edge pixel blended with the white page would show as a
+ * light line), but covers every pixel the image touches: laid over just the inner pixels, the image's edge pixels
+ * would stay inverted beneath it, a faint line of the wrong colour along each side. The stretch is at most 2 pixels.
+ */
+export function keptPixels(box: ImageBox, canvasWidth: number, canvasHeight: number): { source: ImageBox; cover: ImageBox } | null {
+  const sx = Math.ceil(box.x * canvasWidth);
+  const sy = Math.ceil(box.y * canvasHeight);
+  const sw = Math.floor((box.x + box.width) * canvasWidth) - sx;
+  const sh = Math.floor((box.y + box.height) * canvasHeight) - sy;
+  if (sw < 1 || sh < 1) return null;
+  const cx = Math.floor(box.x * canvasWidth);
+  const cy = Math.floor(box.y * canvasHeight);
+  const cw = Math.ceil((box.x + box.width) * canvasWidth) - cx;
+  const ch = Math.ceil((box.y + box.height) * canvasHeight) - cy;
+  return { source: { x: sx, y: sy, width: sw, height: sh }, cover: { x: cx, y: cy, width: cw, height: ch } };
+}
+
 /** Lays the page's images, in their own colours, over its (CSS-inverted) canvas; replaces what an earlier render laid. */
 export function layImagesOver(pageDiv: HTMLElement, canvas: HTMLCanvasElement, coords: ArrayLike<number> | null): void {
   pageDiv.querySelector(`:scope > .${KEEP_CLASS}`)?.remove();
@@ -47,20 +66,17 @@ export function layImagesOver(pageDiv: HTMLElement, canvas: HTMLCanvasElement, c
   layer.className = KEEP_CLASS;
   layer.setAttribute('aria-hidden', 'true');
   for (const box of boxes) {
-    // Whole pixels inside the image only: an edge pixel blended with the white page would show as a white line.
-    const sx = Math.ceil(box.x * canvas.width);
-    const sy = Math.ceil(box.y * canvas.height);
-    const sw = Math.floor((box.x + box.width) * canvas.width) - sx;
-    const sh = Math.floor((box.y + box.height) * canvas.height) - sy;
-    if (sw < 1 || sh < 1) continue;
+    const pixels = keptPixels(box, canvas.width, canvas.height);
+    if (!pixels) continue;
+    const { source: from, cover } = pixels;
     const copy = document.createElement('canvas');
-    copy.width = sw;
-    copy.height = sh;
-    copy.getContext('2d')?.drawImage(canvas, sx, sy, sw, sh, 0, 0, sw, sh);
-    copy.style.left = `${(sx / canvas.width) * 100}%`;
-    copy.style.top = `${(sy / canvas.height) * 100}%`;
-    copy.style.width = `${(sw / canvas.width) * 100}%`;
-    copy.style.height = `${(sh / canvas.height) * 100}%`;
+    copy.width = from.width;
+    copy.height = from.height;
+    copy.getContext('2d')?.drawImage(canvas, from.x, from.y, from.width, from.height, 0, 0, from.width, from.height);
+    copy.style.left = `${(cover.x / canvas.width) * 100}%`;
+    copy.style.top = `${(cover.y / canvas.height) * 100}%`;
+    copy.style.width = `${(cover.width / canvas.width) * 100}%`;
+    copy.style.height = `${(cover.height / canvas.height) * 100}%`;
     layer.append(copy);
   }
   const wrapper = pageDiv.querySelector(':scope > .canvasWrapper');
