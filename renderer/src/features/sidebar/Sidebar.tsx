@@ -6,7 +6,7 @@ import './sidebar.css';
 
 export function Sidebar() {
   return (
-    <nav className="sidebar" aria-label="Library navigation" data-testid="sidebar">
+    <nav className="library-nav" aria-label="Library navigation" data-testid="sidebar">
       <div className="sidebar-scroll">
         <section className="sidebar-section" role="tree" aria-label="Library">
           <LibraryNav />
