@@ -11,7 +11,9 @@ export default defineConfig({
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'connector/**/*.test.ts', 'renderer/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           environment: 'node',
           // Generous for a busy machine (CI shares its cores); each test takes well under a few seconds on a quiet one.
+          // Hooks too: a beforeEach that imports a PDF took over Vitest's default 10 s on a loaded machine.
           testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
