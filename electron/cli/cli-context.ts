@@ -3,6 +3,7 @@ import type { Collection } from '../../shared/model/collection.ts';
 import type { ItemId } from '../../shared/model/ids.ts';
 import type { FolioService } from '../services/folio-service.ts';
 import { resolveLibraryDir } from '../services/library-paths.ts';
+import { cliResourcePaths } from './cli-resources.ts';
 import { terminalText } from './terminal-text.ts';
 
 /** Exit codes: 0 everything done, 2 done with some entries skipped, 1 failed (nothing written). */
@@ -43,14 +44,16 @@ async function openForCommand(dir: string, readOnly: boolean, acceptSalvage: boo
   const { createFolioService, openFolioService } = await import('../services/folio-service.ts');
   const { isDiskUnwritable, openReadOnlySnapshot } = await import('../services/library-store/read-only-snapshot.ts');
   const { writeErrorReason } = await import('../services/library-store/write-health.ts');
+  const paths = cliResourcePaths();
+  const search = { inThread: true, fulltextWorkerPath: paths.fulltextWorkerPath };
   try {
     // A one-shot command searches in this thread: no worker to start, and nothing else waits on the event loop.
-    return await openFolioService(dir, 'cli', { host: 'web', acceptSalvage, search: { inThread: true }, oneShot: true });
+    return await openFolioService(dir, 'cli', { host: 'web', acceptSalvage, bibliography: paths.bibliography, search, oneShot: true });
   } catch (error) {
     if (!readOnly || !isDiskUnwritable(error)) throw error;
     const code = error instanceof FolioError ? error.details?.code : undefined;
     const store = await openReadOnlySnapshot(dir, writeErrorReason(Object.assign(new Error(String(code)), { code })));
-    return createFolioService(store, { host: 'web', search: { inThread: true }, oneShot: true });
+    return createFolioService(store, { host: 'web', bibliography: paths.bibliography, search, oneShot: true });
   }
 }
 

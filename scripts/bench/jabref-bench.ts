@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pickCliEntry } from '../../electron/cli/cli-entry.js';
+import { buildCliBundle } from '../build/cli-bundle.ts';
 import { generateBib } from './generate-bib.ts';
 import { round } from './measure.ts';
 
@@ -12,6 +14,8 @@ import { round } from './measure.ts';
  */
 export interface CliBench {
   reps: number;
+  /** The bin ran the bundle in out/cli/ (built here first, as `npm run build` does). */
+  bundled: boolean;
   jabrefMs: number[];
   folioImportMs: number[];
   folioExportMs: number[];
@@ -20,7 +24,8 @@ export interface CliBench {
   speedup: number;
 }
 
-const FOLIO_BIN = resolve(import.meta.dirname, '../../electron/cli/folio-bin.js');
+const ROOT = resolve(import.meta.dirname, '../..');
+const FOLIO_BIN = resolve(ROOT, 'electron/cli/folio-bin.js');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -40,6 +45,10 @@ export async function benchCli(size: number): Promise<CliBench | { skipped: stri
   const which = spawnSync('sh', ['-c', 'command -v jabref'], { encoding: 'utf8' });
   if (which.status !== 0) return { skipped: 'jabref not installed (apt-get install jabref)' };
   const reps = Number(process.env.FOLIO_BENCH_REPS ?? 3);
+  // The user's `folio` after `npm run build`: the bundle, current with the sources.
+  await buildCliBundle();
+  const entry = pickCliEntry(ROOT, resolve(ROOT, 'out/cli'));
+  if (!entry.bundled) throw new Error(`the CLI bundle does not run: ${entry.reason ?? ''}`);
   const dir = mkdtempSync(join(tmpdir(), 'folio-cli-bench-'));
   const input = join(dir, 'in.bib');
   writeFileSync(input, generateBib(size));
@@ -65,6 +74,7 @@ export async function benchCli(size: number): Promise<CliBench | { skipped: stri
   const folioMs = median(pairs);
   return {
     reps,
+    bundled: entry.bundled,
     ...out,
     median: { jabrefMs, folioImportMs: importMs, folioExportMs: exportMs, folioImportExportMs: folioMs },
     speedup: round(jabrefMs / folioMs),

@@ -9,9 +9,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI the way the README says: `npm run -s folio -- ...` is `node electron/cli/folio.ts ...`. */
+/**
+ * Runs the real CLI the way the README says: `npm run -s folio -- ...` is `node electron/cli/folio-bin.js ...`,
+ * which runs the bundle in out/cli/ when `npm run build` made it from the current sources (as `npm test` does
+ * before these tests), else the sources.
+ */
 export function runFolio(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
-  const result = spawnSync(process.execPath, ['--no-warnings', 'electron/cli/folio.ts', ...args], {
+  const result = spawnSync(process.execPath, ['--no-warnings', 'electron/cli/folio-bin.js', ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     encoding: 'utf8',
@@ -21,5 +25,5 @@ export function runFolio(args: string[], env: NodeJS.ProcessEnv = {}): CliResult
 }
 
 export function spawnFolio(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--no-warnings', 'electron/cli/folio.ts', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--no-warnings', 'electron/cli/folio-bin.js', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
 }
