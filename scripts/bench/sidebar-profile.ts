@@ -82,6 +82,16 @@ try {
   const onMain = (e: TraceEvent) => main !== undefined && e.pid === main.pid && e.tid === main.tid;
   const keys = events.filter((e) => e.name === 'folio:bench:key').map((e) => e.ts).sort((a, b) => a - b);
   const frames = events.filter((e) => e.name === 'folio:bench:frame').map((e) => e.ts).sort((a, b) => a - b);
+  // CPU time (thread time, not wall time: a loaded machine deschedules the thread) of the window's tasks from each
+  // keystroke to the next, input, frame and the tasks they cause alike.
+  const cpu = keys.map((k, i) => {
+    const next = keys[i + 1] ?? Infinity;
+    const tasks = events.filter((e) => onMain(e) && e.ph === 'X' && e.name === 'RunTask' && e.ts >= k && e.ts < next);
+    return tasks.reduce((n, e) => n + ((e as TraceEvent & { tdur?: number }).tdur ?? e.dur ?? 0), 0) / 1000;
+  }).sort((a, b) => a - b);
+  const pct = (p: number) => (cpu[Math.min(cpu.length - 1, Math.floor(cpu.length * p))] ?? 0).toFixed(1);
+  console.log(`\nwindow thread CPU per keystroke: p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${pct(1)} ms, total ${cpu.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
+
   console.log('\nslow keystrokes (> 20 ms to the frame): tasks on the window thread, longest first, with what ran inside');
   keys.forEach((k, i) => {
     const f = frames.find((t) => t > k);
