@@ -256,6 +256,25 @@ describe('reading and annotating a PDF in the window, end to end in Chromium', (
     await expect.poll(() => pageDiv(2).getByTestId('annotation-box').count()).toBeGreaterThan(0);
   });
 
+  it('picks several annotations in the sidebar with Shift and Ctrl, and filters them by text', async () => {
+    const cards = page.getByTestId('annotation-card');
+    await expect.poll(() => cards.count()).toBe(3);
+    const picked = () => page.getByTestId('annotation-actions').locator('.muted').innerText();
+    await cards.nth(0).click();
+    await expect.poll(picked).toBe('1 selected');
+    await cards.nth(2).click({ modifiers: ['Shift'] });
+    await expect.poll(picked).toBe('3 selected');
+    await cards.nth(1).click({ modifiers: ['Control'] });
+    await expect.poll(picked).toBe('2 selected');
+    expect(await cards.nth(1).getAttribute('aria-selected')).toBe('false');
+    expect(await cards.nth(2).getAttribute('aria-selected')).toBe('true');
+    await page.getByTestId('annotations-filter').fill('mc^2');
+    await expect.poll(() => page.getByTestId('annotations-count').innerText()).toBe('1 of 3');
+    await expect.poll(() => cards.count()).toBe(1);
+    await page.getByTestId('annotations-filter').fill('');
+    await expect.poll(() => cards.count()).toBe(3);
+  });
+
   it('ran no page errors', () => {
     expect(app.browser.errors).toEqual([]);
   });

@@ -67,9 +67,12 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get) => ({
       set({ activeTab: open.id });
       return true;
     }
+    // The row's first click loaded it into the details pane (kept current by change events): a double-click need
+    // not fetch it again, with every annotation in it, before the reader can start.
+    const shown = get().detail;
     let item;
     try {
-      item = await getFolio().library.getItem(itemId);
+      item = shown?.id === itemId ? shown : await getFolio().library.getItem(itemId);
     } catch (error) {
       get().pushToast('error', `Could not open the PDF: ${errorMessage(error)}`);
       return false;

@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { ANNOTATION_COLORS, ANNOTATION_COLOR_HEX, type Annotation } from '../../../../shared/model/annotation.ts';
 import { useStore } from '../../store/index.ts';
@@ -6,11 +6,10 @@ import { annotationTags, createAnnotationFilterMemo, NO_ANNOTATION_FILTER } from
 import type { ReaderTab } from '../../store/reader-slice.ts';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
 import { AnnotationActions } from './AnnotationActions.tsx';
-import { AnnotationComment } from './AnnotationComment.tsx';
+import { AnnotationCard, type PickModifiers } from './AnnotationCard.tsx';
 
 const EMPTY: readonly Annotation[] = [];
 const NONE: readonly string[] = [];
-const TYPE_LABEL = { highlight: 'Highlight', underline: 'Underline', note: 'Note', area: 'Area' } as const;
 const ESTIMATED_ROW = 76;
 
 /**
@@ -43,28 +42,34 @@ export const AnnotationsSidebar = memo(function AnnotationsSidebar({ tab, listRe
     // By id: a row measured once keeps its height through every filter.
     getItemKey: (i) => shown[i]?.id ?? i,
     measureElement: measureRow,
-    overscan: 8,
+    // A few rows beyond the window: each new row is a card (some with a rendered comment) for every keystroke
+    // that changes the list, and keyboard and wheel scrolling move a few rows at a time.
+    overscan: 3,
   });
   const s = useStore.getState;
-  const picked = new Set(selection);
+  const picked = useMemo(() => new Set(selection), [selection]);
   const single = selection.length === 1 ? all.find((a) => a.id === selection[0]) : undefined;
+  // The cards get one handler for good (they are memoised); it reads the list and selection of the moment.
+  const latest = useRef({ shown, selection, picked });
+  latest.current = { shown, selection, picked };
 
-  const onPick = (a: Annotation, e: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }) => {
+  const onPick = useCallback((a: Annotation, e: PickModifiers) => {
+    const { shown: list, selection: current, picked: chosen } = latest.current;
     if (e.shiftKey && anchor.current) {
-      const from = shown.findIndex((x) => x.id === anchor.current);
-      const to = shown.findIndex((x) => x.id === a.id);
+      const from = list.findIndex((x) => x.id === anchor.current);
+      const to = list.findIndex((x) => x.id === a.id);
       const [lo, hi] = from < to ? [from, to] : [to, from];
-      s().selectAnnotations(tab.itemId, shown.slice(Math.max(0, lo), hi + 1).map((x) => x.id));
+      s().selectAnnotations(tab.itemId, list.slice(Math.max(0, lo), hi + 1).map((x) => x.id));
       return;
     }
     anchor.current = a.id;
     if (e.ctrlKey || e.metaKey) {
-      s().selectAnnotations(tab.itemId, picked.has(a.id) ? selection.filter((id) => id !== a.id) : [...selection, a.id]);
+      s().selectAnnotations(tab.itemId, chosen.has(a.id) ? current.filter((id) => id !== a.id) : [...current, a.id]);
       return;
     }
     s().selectAnnotations(tab.itemId, [a.id]);
     s().jumpInReader({ tabId: tab.id, annotationId: a.id });
-  };
+  }, [s, tab.itemId, tab.id]);
 
   return (
     <aside className="reader-sidebar" aria-label="Annotations" data-testid="annotations-sidebar">
@@ -110,30 +115,7 @@ export const AnnotationsSidebar = memo(function AnnotationsSidebar({ tab, listRe
           {virtualizer.getVirtualItems().map((v) => {
             const a = shown[v.index];
             if (!a) return null;
-            return (
-              <div
-                key={a.id}
-                ref={virtualizer.measureElement}
-                data-index={v.index}
-                role="option"
-                aria-selected={picked.has(a.id)}
-                tabIndex={-1}
-                className={`annotation-card${picked.has(a.id) ? ' selected' : ''}${a.orphaned ? ' orphaned' : ''}`}
-                data-testid="annotation-card"
-                data-annotation-id={a.id}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)`, ['--annotation-color' as string]: ANNOTATION_COLOR_HEX[a.color] }}
-                onClick={(e) => onPick(a, e)}
-              >
-                <div className="annotation-card-head">
-                  <span className="annotation-card-type">{TYPE_LABEL[a.type]}</span>
-                  <span className="muted">p. {a.pageLabel}</span>
-                  {a.orphaned ? <span className="annotation-orphaned" title="The quote was not found in the current PDF">orphaned</span> : null}
-                </div>
-                {a.text ? <blockquote className="annotation-card-quote">{a.text}</blockquote> : null}
-                {a.comment ? <AnnotationComment markdown={a.comment} /> : null}
-                {a.tags.length > 0 ? <p className="annotation-card-tags">{a.tags.map((t) => <span key={t} className="chip">{t}</span>)}</p> : null}
-              </div>
-            );
+            return <AnnotationCard key={a.id} annotation={a} index={v.index} start={v.start} selected={picked.has(a.id)} measure={virtualizer.measureElement} onPick={onPick} />;
           })}
         </div>
       </div>

@@ -1,6 +1,9 @@
 import { useStore } from '../../store/index.ts';
 import { ReaderView } from './ReaderView.tsx';
+import { keepTextFieldEventsFromPdfjs } from './text-field-events.ts';
 import './reader.css';
+
+keepTextFieldEventsFromPdfjs();
 
 /** Every open PDF stays mounted (hidden when another tab is in front), so each keeps its place. */
 export default function ReaderHost() {

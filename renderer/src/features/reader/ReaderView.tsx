@@ -34,7 +34,8 @@ export function ReaderView({ tab, active }: { tab: ReaderTab; active: boolean })
   }, []);
   const interactions = usePageInteractions(session, tab, tool, toolDone, hostEl);
 
-  useAnnotationLayers(session, tab);
+  const firstPageDone = state.painted || state.status === 'error';
+  useAnnotationLayers(session, tab, firstPageDone);
   useRememberPlace(session, state, tab.attachment.sha256);
   useReaderJumps(session, tab);
   const closeFind = useCallback(() => {
@@ -108,7 +109,7 @@ export function ReaderView({ tab, active }: { tab: ReaderTab; active: boolean })
           {interactions.band ? <div className="reader-band" style={interactions.band} /> : null}
           {session && hostEl ? <CitationPopup session={session} host={hostEl} /> : null}
         </div>
-        {sidebarOpen ? <AnnotationsSidebar tab={tab} listReady={state.painted || state.status === 'error'} /> : null}
+        {sidebarOpen ? <AnnotationsSidebar tab={tab} listReady={firstPageDone} /> : null}
       </div>
     </section>
   );

@@ -46,8 +46,13 @@ export function useSessionState(session: PdfSession | null): SessionState {
 }
 const noSubscribe = () => () => undefined;
 
-/** Keeps each drawn page's annotation layer in step with the item's annotations and the selection. */
-export function useAnnotationLayers(session: PdfSession | null, tab: ReaderTab): void {
+/**
+ * Keeps each drawn page's annotation layer in step with the item's annotations and the selection.
+ * `firstPageDone`: the first page is drawn (or the file failed). The item's annotations are fetched only then: with
+ * 1,000 of them the answer is 400 kB of JSON that the host would serialise between the PDF's byte ranges and this
+ * thread would parse before the first page; the drawn pages get their layers when it comes.
+ */
+export function useAnnotationLayers(session: PdfSession | null, tab: ReaderTab, firstPageDone: boolean): void {
   const annotations = useStore((s) => s.annotationsByItem[tab.itemId] ?? EMPTY);
   const selection = useStore((s) => s.annotationSelection[tab.itemId] ?? NONE);
   // Grouped once per change of the list, not per page event: a page draws only its own annotations.
@@ -57,8 +62,8 @@ export function useAnnotationLayers(session: PdfSession | null, tab: ReaderTab):
   latest.current = { byPage, selected };
 
   useEffect(() => {
-    void useStore.getState().loadAnnotations(tab.itemId);
-  }, [tab.itemId]);
+    if (firstPageDone) void useStore.getState().loadAnnotations(tab.itemId);
+  }, [tab.itemId, firstPageDone]);
 
   useEffect(() => {
     if (!session) return;
