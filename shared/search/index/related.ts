@@ -106,8 +106,9 @@ export function relatedItems(index: SearchIndex, id: ItemId, limit = 10): Relate
   // A bounded selection of the best: the candidates are scored, never all sorted.
   const picked: Array<{ slot: number; score: number; sameFirst: boolean }> = [];
   // Nothing can score above its share of the terms plus what the most authors any item has could add: a candidate
-  // that bound keeps out of the ten is passed over before its document is read.
-  const authorsBound = index.mostAuthors * AUTHOR_BONUS + FIRST_AUTHOR_BONUS;
+  // that bound keeps out of the ten is passed over before its document is read. (The margin covers the rounding of
+  // adding the bonuses in another order than the score does.)
+  const authorsBound = index.mostAuthors * AUTHOR_BONUS + FIRST_AUTHOR_BONUS + 1e-9;
   for (const other of reached) {
     if (other === slot) continue;
     const base = (totals[other] as number) / self;
