@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { dispatchApiCall } from '../../shared/api/api-dispatch.ts';
+import { noteWindowCall } from '../services/library-store/window-first.ts';
 import type { ApiResult } from '../../shared/api/api-error.ts';
 import type { FolioApi } from '../../shared/api/folio-api.ts';
 import { isAppUrl } from './app-url.ts';
@@ -20,6 +21,7 @@ export function registerIpc(ipcMain: IpcMain, api: FolioApi, window: () => WebCo
     if (!isTrustedSender(event, window)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC call from an untrusted frame' } };
     }
+    noteWindowCall();
     return dispatchApiCall(api, method, args);
   });
   return () => ipcMain.removeHandler(IPC_CALL_CHANNEL);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { dispatchApiCall } from '../../shared/api/api-dispatch.ts';
+import { noteWindowCall } from '../services/library-store/window-first.ts';
 import type { ApiResult } from '../../shared/api/api-error.ts';
 import { CALL_PATH, EVENTS_PATH, TOKEN_FRAGMENT_KEY, TOKEN_HEADER } from '../../shared/api/web-protocol.ts';
 import type { FolioService } from '../services/folio-service.ts';
@@ -62,6 +63,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendResult(res, 415, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Expected application/json' } });
     }
+    noteWindowCall();
     let body: ReturnType<typeof parseCallBody>;
     try {
       body = parseCallBody(await readBodyWithin(req, MAX_CALL_BODY_BYTES));

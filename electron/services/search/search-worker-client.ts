@@ -6,6 +6,7 @@ import type { RelatedHit } from '../../../shared/search/index/related.ts';
 import type { RowMatch } from '../../../shared/search/query/row-match.ts';
 import type { RankOutcome, SearchOutcome } from '../../../shared/search/query/search-run.ts';
 import type { SearchEngine, SearchRequest } from './search-engine.ts';
+import { unpackRank, type PackedRank } from './rank-packing.ts';
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker-protocol.ts';
 
 // Kept in a variable so bundlers leave it alone: under Electron the composition root passes the bundled path.
@@ -60,8 +61,8 @@ export class WorkerSearchEngine implements SearchEngine {
     return this.send({ kind: 'search', request }) as Promise<SearchOutcome>;
   }
 
-  rank(request: SearchRequest): Promise<RankOutcome> {
-    return this.send({ kind: 'rank', request }) as Promise<RankOutcome>;
+  async rank(request: SearchRequest): Promise<RankOutcome> {
+    return unpackRank(await (this.send({ kind: 'rank', request }) as Promise<PackedRank>));
   }
 
   matches(query: string, ids: ItemId[], now?: number): Promise<Array<RowMatch | null>> {

@@ -45,7 +45,7 @@ export class ChangeLog {
 
   static async open(dir: string): Promise<ChangeLog> {
     const log = new ChangeLog(dir);
-    const slicer = new TimeSlicer(8);
+    const slicer = new TimeSlicer(8, { background: true });
     await mkdir(dir, { recursive: true });
     const segments = (await readdir(dir)).map((name) => SEGMENT.exec(name)).filter((m) => m !== null)
       .map((m) => ({ name: m[0], first: Number(m[1]) })).sort((a, b) => a.first - b.first);

@@ -111,7 +111,7 @@ export class ChangeRecorder implements CommitObserver {
     const replica = snapshot?.replica ?? new Replica();
     const from = snapshot?.through ?? 0;
     const clock = new HybridClock(identity.deviceId, this.now);
-    const slicer = new TimeSlicer(8);
+    const slicer = new TimeSlicer(8, { background: true });
     for (const { index, op } of log.all()) {
       if (slicer.due()) await slicer.yield();
       clock.receive(op.ts);

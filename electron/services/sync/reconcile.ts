@@ -50,7 +50,7 @@ const same = (a: unknown, b: unknown): boolean => canonicalJson(a as JsonValue) 
  */
 export async function reconcileDrafts(store: LibraryStore, replica: Replica, before: LibraryBefore, pending: PendingFold | null = null): Promise<OpDraft[]> {
   const drafts: OpDraft[] = [];
-  const slicer = new TimeSlicer(8);
+  const slicer = new TimeSlicer(8, { background: true });
   const pendingItems = new Set(pending?.items ?? []);
   const ids = new Set<ItemId>();
   for (const item of store.items()) ids.add(item.id);

@@ -58,7 +58,7 @@ export async function readSnapshotFile(path: string, apply: (op: SyncOp) => void
   const file = createReadStream(path, { highWaterMark: READ_SLICE });
   const source: AsyncIterable<Buffer> = path.endsWith('.gz') ? file.pipe(createGunzip({ chunkSize: READ_SLICE })) : file;
   const decoder = new StringDecoder('utf8');
-  const slicer = new TimeSlicer(8);
+  const slicer = new TimeSlicer(8, { background: true });
   const problems: LineProblem[] = [];
   let header: unknown;
   let pending = '';

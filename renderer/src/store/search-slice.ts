@@ -3,12 +3,13 @@ import type { RelatedInfo } from '../../../shared/api/search-types.ts';
 import type { ItemId } from '../../../shared/model/ids.ts';
 import type { QueryError } from '../../../shared/search/query/query-ast.ts';
 import type { SnippetSource } from '../../../shared/search/query/snippet.ts';
+import { parseQuery } from '../../../shared/search/query/query-parser.ts';
 import { getFolio } from '../platform/index.ts';
 import { errorMessage, type SliceCreator } from './store-types.ts';
 import { isSearching, viewQueryOf } from './view-slice.ts';
 
 export const RELATED_LIMIT = 10;
-/** Validation waits for a pause in typing; the parse itself is cheap, the round trip is not free. */
+/** Validation waits for a pause in typing, so an unfinished `year:` does not flash an error at every keystroke. */
 export const VALIDATE_DEBOUNCE_MS = 120;
 /** While PDF text is being read, a search on screen is asked again at most this often. */
 const TEXT_REFRESH_MS = 1_000;
@@ -49,7 +50,6 @@ export interface SearchSlice {
 
 export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let asked = 0;
   let relatedAsked = 0;
   let relatedQueued = false;
   let textRefresh: ReturnType<typeof setTimeout> | null = null;
@@ -61,21 +61,16 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
 
     validateQuery(query) {
       if (timer !== null) clearTimeout(timer);
-      const ticket = ++asked;
       if (query.trim() === '') {
         set({ queryError: null });
         return;
       }
       timer = setTimeout(() => {
         timer = null;
-        getFolio().search.query({ query, limit: 0 }).then(
-          (answer) => {
-            if (ticket !== asked) return;
-            set({ queryError: answer.ok ? null : { query, error: answer.error } });
-          },
-          // A failed round trip says nothing about the query: show no error rather than a wrong one.
-          () => ticket === asked && set({ queryError: null }),
-        );
+        // The host answers a malformed query with exactly this parse (search-run.ts): asking it would run the whole
+        // search in the worker, beside the table's own, and wait for the index while it is built.
+        const parsed = parseQuery(query);
+        set({ queryError: parsed.ok ? null : { query, error: parsed.error } });
       }, VALIDATE_DEBOUNCE_MS);
     },
 

@@ -52,3 +52,29 @@ describe('document frequencies', () => {
     expect(index.documentFrequency('abstract', 'overfit')).toBe(0);
   });
 });
+
+describe('related items after the index changes', () => {
+  const strip = (hits: ReturnType<typeof relatedItems>) => hits.map(({ id, score, why }) => ({ id, score, why }));
+
+  it('answer as an index built afresh from the same documents (the per-term scores kept between calls are dropped)', () => {
+    const index = new SearchIndex(docs);
+    // Asked once, so the scores of a's terms are kept.
+    expect(relatedItems(index, 'a' as ItemId, 5).map((h) => h.id)).not.toContain('g');
+    const added = doc('g', 'Offline reinforcement learning generalization gap, conservative', 'Generalization gap of offline reinforcement learning agents.', ['Gil Ray']);
+    index.put(added);
+    const afterPut = relatedItems(index, 'a' as ItemId, 5);
+    expect(afterPut.map((h) => h.id)).toContain('g');
+    expect(strip(afterPut)).toEqual(strip(relatedItems(new SearchIndex([...docs, added]), 'a' as ItemId, 5)));
+    index.remove('b' as ItemId);
+    const afterRemove = relatedItems(index, 'a' as ItemId, 5);
+    expect(afterRemove.map((h) => h.id)).not.toContain('b');
+    expect(strip(afterRemove)).toEqual(strip(relatedItems(new SearchIndex([...docs.filter((d) => d.id !== 'b'), added]), 'a' as ItemId, 5)));
+  });
+
+  it('are the same asked again, from the kept scores', () => {
+    const index = new SearchIndex(docs);
+    const first = strip(relatedItems(index, 'd' as ItemId, 8));
+    expect(strip(relatedItems(index, 'd' as ItemId, 8))).toEqual(first);
+    expect(strip(relatedItems(new SearchIndex(docs), 'd' as ItemId, 8))).toEqual(first);
+  });
+});

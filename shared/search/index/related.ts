@@ -1,6 +1,7 @@
 import type { ItemId } from '../../model/ids.ts';
 import type { SearchIndex } from './search-index.ts';
 import { fieldText, type DocTextField, type SearchDoc } from './search-doc.ts';
+import { termImpact } from './term-impacts.ts';
 import { termsOf } from './tokenize.ts';
 
 /**
@@ -19,6 +20,7 @@ export interface RelatedHit {
 }
 
 const CONTENT_FIELDS: ReadonlyArray<[DocTextField, number]> = [['title', 2], ['abstract', 1], ['note', 1], ['annotation', 1], ['fulltext', 0.5]];
+const AUTHOR_FIELD: ReadonlyArray<[DocTextField, number]> = [['author', 1]];
 /** The terms that say most about the item; more add cost and little signal. */
 const QUERY_TERMS = 40;
 /** Terms in more than half the library say nothing (stop words in any language); idf discounts the rest. */
@@ -81,12 +83,11 @@ export function relatedItems(index: SearchIndex, id: ItemId, limit = 10): Relate
   const reached: number[] = [];
   const touched: number[] = [];
   for (const [term, weight] of top) {
-    touched.length = 0;
-    for (const [field, fieldWeight] of CONTENT_FIELDS) index.scoreTermTouching(field, term, fieldWeight, best, touched);
-    for (const s of touched) {
+    const { slots, scores } = termImpact(index, 'content', CONTENT_FIELDS, term, best, touched);
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i] as number;
       if (totals[s] === 0) reached.push(s);
-      totals[s] = (totals[s] as number) + weight * (best[s] as number);
-      best[s] = 0;
+      totals[s] = (totals[s] as number) + weight * (scores[i] as number);
     }
   }
   const self = (totals[slot] as number) || 1;
@@ -94,24 +95,37 @@ export function relatedItems(index: SearchIndex, id: ItemId, limit = 10): Relate
   const myAuthors = new Set(mySurnames.filter(Boolean));
   const myFirst = mySurnames[0] ?? '';
   // Whoever shares an author is found through the author postings, not by reading every item.
-  const byAuthor = new Float64Array(index.capacity);
-  touched.length = 0;
-  for (const name of myAuthors) index.scoreTermTouching('author', name, 1, byAuthor, touched);
-  for (const s of touched) if (totals[s] === 0) reached.push(s);
+  const byAuthor = new Uint8Array(index.capacity);
+  for (const name of myAuthors) {
+    for (const s of termImpact(index, 'author', AUTHOR_FIELD, name, best, touched).slots) {
+      if (byAuthor[s] !== 0) continue;
+      byAuthor[s] = 1;
+      if (totals[s] === 0) reached.push(s);
+    }
+  }
   // A bounded selection of the best: the candidates are scored, never all sorted.
   const picked: Array<{ slot: number; score: number; sameFirst: boolean }> = [];
+  // Nothing can score above its share of the terms plus what the most authors any item has could add: a candidate
+  // that bound keeps out of the ten is passed over before its document is read. (The margin covers the rounding of
+  // adding the bonuses in another order than the score does.)
+  const authorsBound = index.mostAuthors * AUTHOR_BONUS + FIRST_AUTHOR_BONUS + 1e-9;
   for (const other of reached) {
     if (other === slot) continue;
+    const base = (totals[other] as number) / self;
+    if (picked.length === limit && !better(base + authorsBound, other, picked[limit - 1] as { slot: number; score: number })) continue;
     const o = index.doc(other);
     if (!o || o.trashed) continue;
     let shared = 0;
     let sameFirst = false;
     if (byAuthor[other] !== 0) {
+      // The most its authors could add cannot lift it into the ten: its surnames are not looked at.
+      const most = base + o.authors.length * AUTHOR_BONUS + FIRST_AUTHOR_BONUS;
+      if (picked.length === limit && !better(most, other, picked[limit - 1] as { slot: number; score: number })) continue;
       const theirs = surnamesAt(index, other, o);
       for (const a of theirs) if (myAuthors.has(a)) shared++;
       sameFirst = myFirst !== '' && theirs[0] === myFirst;
     }
-    const score = (totals[other] as number) / self + shared * AUTHOR_BONUS + (sameFirst ? FIRST_AUTHOR_BONUS : 0);
+    const score = base + shared * AUTHOR_BONUS + (sameFirst ? FIRST_AUTHOR_BONUS : 0);
     if (picked.length === limit && !better(score, other, picked[limit - 1] as { slot: number; score: number })) continue;
     let at = picked.length === limit ? limit - 1 : picked.length;
     while (at > 0 && better(score, other, picked[at - 1] as { slot: number; score: number })) at--;

@@ -47,6 +47,8 @@ export class SearchIndex {
   private readonly vocab = new Vocabulary(() => [...this.fields.values()].map((f) => f.postings.keys()));
   private readonly expansions = new Map<string, Expansion[]>();
   private live = 0;
+  private changes = 0;
+  private authorsAtMost = 0;
   /** Scratch for put(): the words of one field, and terms new to a field. */
   private readonly words: string[] = [];
   private readonly fresh: string[] = [];
@@ -63,6 +65,7 @@ export class SearchIndex {
     for (const doc of snap.docs) {
       index.slotById.set(doc.id, index.docs.length);
       index.docs.push(doc);
+      index.authorsAtMost = Math.max(index.authorsAtMost, doc.authors.length);
     }
     index.live = snap.docs.length;
     return index;
@@ -87,6 +90,16 @@ export class SearchIndex {
     return this.live;
   }
 
+  /** No document has more authors than this (it is never lowered when one goes: a bound, for related items). */
+  get mostAuthors(): number {
+    return this.authorsAtMost;
+  }
+
+  /** Changes with every document put or removed: what is derived from the index is keyed by it. */
+  get version(): number {
+    return this.changes;
+  }
+
   /** Length of a Scores array for this index: every slot, dead ones included. */
   get capacity(): number {
     return this.docs.length;
@@ -100,6 +113,8 @@ export class SearchIndex {
   /** Adds or replaces the item's document. */
   put(doc: SearchDoc): void {
     this.remove(doc.id);
+    this.changes++;
+    this.authorsAtMost = Math.max(this.authorsAtMost, doc.authors.length);
     const slot = this.docs.length;
     this.docs.push(doc);
     this.slotById.set(doc.id, slot);
@@ -121,6 +136,7 @@ export class SearchIndex {
   remove(id: ItemId): void {
     const slot = this.slotById.get(id);
     if (slot === undefined) return;
+    this.changes++;
     this.slotById.delete(id);
     const doc = this.docs[slot] as SearchDoc;
     this.docs[slot] = null;
