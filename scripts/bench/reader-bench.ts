@@ -61,15 +61,23 @@ export const SCROLL_TO_END = `(async () => {
   return { count: canvases.length, bytes: canvases.reduce((n, c) => n + c.width * c.height * 4, 0) };
 })()`;
 
-function filterKeystroke(text: string): string {
-  return `(async () => {
-    const box = document.querySelector('[data-testid="annotations-filter"]');
+/**
+ * In-page statements: `text` typed into the sidebar's filter as React sees a keystroke, then a layout forced; leaves
+ * `start` (before the keystroke) and `work` (its synchronous cost) in scope. Shared with sidebar-profile.ts.
+ */
+export function filterKeystrokeWork(text: string): string {
+  return `const box = document.querySelector('[data-testid="annotations-filter"]');
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     const start = performance.now();
     setter.call(box, ${JSON.stringify(text)});
     box.dispatchEvent(new Event('input', { bubbles: true }));
     document.querySelector('[data-testid="annotations-sidebar"]').getBoundingClientRect();
-    const work = performance.now() - start;
+    const work = performance.now() - start;`;
+}
+
+function filterKeystroke(text: string): string {
+  return `(async () => {
+    ${filterKeystrokeWork(text)}
     await new Promise((r) => requestAnimationFrame(() => r(0)));
     return { work, frame: performance.now() - start };
   })()`;

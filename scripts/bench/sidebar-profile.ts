@@ -6,7 +6,7 @@
 //   node --no-warnings scripts/bench/sidebar-profile.ts [OUT]
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { openReaderBench } from './reader-bench.ts';
+import { filterKeystrokeWork, openReaderBench } from './reader-bench.ts';
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown> }
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
@@ -22,14 +22,8 @@ function keystroke(text: string): string {
     const count = (nodes) => { let n = 0; for (const x of nodes) if (x.nodeType === 1 && x.matches('[data-testid="annotation-card"]')) n++; return n; };
     const mo = new MutationObserver((records) => { for (const r of records) { added += count(r.addedNodes); removed += count(r.removedNodes); } });
     mo.observe(list, { childList: true, subtree: true });
-    const box = document.querySelector('[data-testid="annotations-filter"]');
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     performance.mark('folio:bench:key');
-    const start = performance.now();
-    setter.call(box, ${JSON.stringify(text)});
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    document.querySelector('[data-testid="annotations-sidebar"]').getBoundingClientRect();
-    const work = performance.now() - start;
+    ${filterKeystrokeWork(text)}
     await new Promise((r) => requestAnimationFrame(() => r(0)));
     const frame = performance.now() - start;
     performance.mark('folio:bench:frame');
