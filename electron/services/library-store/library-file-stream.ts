@@ -5,7 +5,7 @@ import { isItemShaped } from './item-check.ts';
 import { fromStoredItem } from './stored-item.ts';
 import { docHeaderSchema } from './library-doc-schema.ts';
 import type { FileFingerprint } from './library-file.ts';
-import type { StoreFs } from './store-fs.ts';
+import type { FileHandle, StoreFs } from './store-fs.ts';
 import { TimeSlicer } from './time-slicer.ts';
 
 export type StreamedLibrary =
@@ -113,16 +113,22 @@ export async function streamLibraryFile(fs: StoreFs, path: string, sliceMs: numb
     const hash = createHash('sha256');
     const slicer = new TimeSlicer(sliceMs);
     const layout = new LineLayout();
-    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    // Two buffers: the next piece is read while this one is decoded and parsed, so the thread is not idle for each
+    // of a large library's thousands of reads.
+    const buffers = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)] as const;
+    let current = 0;
+    let reading = readAhead(fh, buffers[current]);
     let size = 0;
     // The bytes after the last newline read so far. A newline byte is never part of a multi-byte UTF-8 sequence, so
     // decoding up to it gives the same text as decoding the whole file (a BOM stays in the text, so such a file fails
     // here exactly as it fails JSON.parse). Buffer decoding is several times quicker than a streaming TextDecoder.
     let carry: Buffer | null = null;
     for (;;) {
-      const { bytesRead } = await fh.read(buffer, 0, buffer.length, null);
+      const { bytesRead } = await reading;
       if (bytesRead === 0) break;
-      const bytes = buffer.subarray(0, bytesRead);
+      const bytes = buffers[current].subarray(0, bytesRead);
+      current = 1 - current;
+      reading = readAhead(fh, buffers[current]);
       hash.update(bytes);
       size += bytesRead;
       const newline = bytes.lastIndexOf(10);
@@ -148,6 +154,15 @@ export async function streamLibraryFile(fs: StoreFs, path: string, sliceMs: numb
     if (!doc) return { kind: 'other' };
     return { kind: 'loaded', doc, fingerprint: { size, mtimeMs, sha256: hash.digest('hex') } };
   } finally {
+    // close() waits for a read still under way.
     await fh.close().catch(() => undefined);
   }
+}
+
+/** The next piece, read from the file's own position (pieces are asked for one at a time, in order). */
+function readAhead(fh: FileHandle, buffer: Buffer): Promise<{ bytesRead: number }> {
+  const read = fh.read(buffer, 0, buffer.length, null);
+  // Awaited by the loop, or left behind when the loop returns early; a failure then must not count as unhandled.
+  read.catch(() => undefined);
+  return read;
 }

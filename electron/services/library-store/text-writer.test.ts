@@ -42,4 +42,36 @@ describe('TextFileWriter', () => {
     expect(out.bytes.toString('utf8')).toBe(lines.join(''));
     expect((await written([])).size).toBe(0);
   });
+
+  it('reports a failed write from the next write or from end(), never as an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const fh = await open(join(dir, 'fails.txt'), 'w');
+      let calls = 0;
+      const failing = new Proxy(fh, {
+        get(target, prop, receiver) {
+          if (prop !== 'write') return Reflect.get(target, prop, receiver) as unknown;
+          return async (...args: Parameters<typeof fh.write>) => {
+            calls++;
+            // The second piece fails while the third is being encoded.
+            if (calls === 2) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+            return target.write(...args);
+          };
+        },
+      });
+      const writer = new TextFileWriter(failing);
+      const run = async (): Promise<void> => {
+        for (let i = 0; i < 10; i++) await writer.write('x'.repeat(40_000));
+        await writer.end();
+      };
+      await expect(run()).rejects.toMatchObject({ code: 'ENOSPC' });
+      await fh.close();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
 });
