@@ -24,11 +24,26 @@ export interface CliIo {
   data(text: string): void;
 }
 
-export const processIo: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  data: (text) => process.stdout.write(text),
-};
+/**
+ * Writes to a standard stream until its reader goes away. `folio list | head` closes the pipe after a few lines: the
+ * next write fails with EPIPE, which Node would throw as an unhandled 'error' event. Output nobody reads is
+ * dropped instead and the command finishes as it would have (a change it makes is still made and saved).
+ */
+function untilClosed(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
+const toStdout = untilClosed(process.stdout);
+const toStderr = untilClosed(process.stderr);
+
+export const processIo: CliIo = { out: toStdout, err: toStderr, data: toStdout };
 
 /** Every human-readable line passes here, so no command can forget to neutralise what it prints. */
 export function humanIo(io: CliIo): CliIo {
