@@ -185,7 +185,10 @@ export class Compactor {
   private async backup(): Promise<void> {
     const { backups, health, now } = this.deps;
     let file: BackupFile;
+    let source: FileFingerprint | null;
     try {
+      // Inside the maintenance queue: library.json is the version last written or read, unless edited from outside.
+      source = await this.deps.adapter.fingerprint();
       file = await backups.copyIn(this.deps.adapter.path, now());
     } catch (error) {
       this.backupOwed = true;
@@ -194,7 +197,7 @@ export class Compactor {
     }
     this.deps.lastBackupAt = file.takenAt;
     const verification = backups
-      .verifyOrDiscard(file)
+      .verifyOrDiscard(file, source)
       .then(async () => {
         this.backupOwed = false;
         health.succeed('backup');
