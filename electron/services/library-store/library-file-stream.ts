@@ -115,9 +115,9 @@ export async function streamLibraryFile(fs: StoreFs, path: string, sliceMs: numb
     const layout = new LineLayout();
     // Two buffers: the next piece is read while this one is decoded and parsed, so the thread is not idle for each
     // of a large library's thousands of reads.
-    const buffers = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)] as const;
-    let current = 0;
-    let reading = readAhead(fh, buffers[current]);
+    let buffer = Buffer.allocUnsafe(READ_BYTES);
+    let spare = Buffer.allocUnsafe(READ_BYTES);
+    let reading = readAhead(fh, buffer);
     let size = 0;
     // The bytes after the last newline read so far. A newline byte is never part of a multi-byte UTF-8 sequence, so
     // decoding up to it gives the same text as decoding the whole file (a BOM stays in the text, so such a file fails
@@ -126,9 +126,9 @@ export async function streamLibraryFile(fs: StoreFs, path: string, sliceMs: numb
     for (;;) {
       const { bytesRead } = await reading;
       if (bytesRead === 0) break;
-      const bytes = buffers[current].subarray(0, bytesRead);
-      current = 1 - current;
-      reading = readAhead(fh, buffers[current]);
+      const bytes = buffer.subarray(0, bytesRead);
+      [buffer, spare] = [spare, buffer];
+      reading = readAhead(fh, buffer);
       hash.update(bytes);
       size += bytesRead;
       const newline = bytes.lastIndexOf(10);

@@ -17,9 +17,10 @@ const SCRATCH_BYTES = 3 * PIECE_CHARS;
 export class TextFileWriter {
   private readonly fh: FileHandle;
   private readonly onBytes: ((bytes: Uint8Array) => void) | undefined;
-  private readonly scratch = [new Uint8Array(SCRATCH_BYTES), new Uint8Array(SCRATCH_BYTES)] as const;
-  private next = 0;
-  /** The piece being written, in the other buffer than the one encoded next. */
+  /** The buffer the next piece is encoded into; `spare` holds the piece being written. */
+  private scratch = new Uint8Array(SCRATCH_BYTES);
+  private spare = new Uint8Array(SCRATCH_BYTES);
+  /** The piece being written, from `spare`. */
   private inFlight: Promise<unknown> | null = null;
   private readonly encoder = new TextEncoder();
   private pending = '';
@@ -56,9 +57,10 @@ export class TextFileWriter {
       let end = Math.min(at + PIECE_CHARS, text.length);
       // A piece never ends between the two halves of a surrogate pair (each half alone would become U+FFFD).
       if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
-      // This buffer's last write was awaited before the other buffer's write began.
-      const scratch = this.scratch[this.next];
-      this.next = 1 - this.next;
+      // This buffer's last write was awaited before the spare one's write began.
+      const scratch = this.scratch;
+      this.scratch = this.spare;
+      this.spare = scratch;
       const { read, written } = this.encoder.encodeInto(at === 0 && end === text.length ? text : text.slice(at, end), scratch);
       if (read !== end - at) throw new Error('a piece of text did not fit the write buffer');
       at = end;
