@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/cli/*.js', 'tests/**/*.mjs'],
+    files: ['electron/cli/*.js', 'electron/webhost/*.js', 'tests/**/*.mjs'],
     languageOptions: {
       globals: {
         process: 'readonly', Request: 'readonly', Response: 'readonly', URL: 'readonly',

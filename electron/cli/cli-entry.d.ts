@@ -6,4 +6,4 @@ export interface CliEntry {
   reason?: string;
 }
 
-export function pickCliEntry(root: string, bundleDir: string): CliEntry;
+export function pickCliEntry(root: string, bundleDir: string, sourcesEntry?: string): CliEntry;

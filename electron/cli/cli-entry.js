@@ -1,5 +1,5 @@
-// Which code a `folio` process runs: the bundle in out/cli/ (scripts/build/cli-bundle.ts) when it is current, else
-// the TypeScript sources. Current means every file the bundle was built from still has the size and modification
+// Which code a `folio` (or web host) process runs: its bundle in out/cli/ or out/webhost/ (scripts/build/node-bundles.ts)
+// when it is current, else the TypeScript sources. Current means every file the bundle was built from still has the size and modification
 // time its manifest recorded, so an edit, a checkout or a pull since the build sends the process to the sources:
 // a stale bundle never runs. Plain JavaScript, so the check costs one stat per source file and nothing to compile.
 import { readFileSync, statSync } from 'node:fs';
@@ -9,10 +9,11 @@ import { pathToFileURL } from 'node:url';
 /**
  * @param {string} root the repository root
  * @param {string} bundleDir the bundle's folder (out/cli)
+ * @param {string} [sourcesEntry] the entry to run from the sources instead, relative to the root
  * @returns {{ url: URL, bundled: boolean, reason?: string }}
  */
-export function pickCliEntry(root, bundleDir) {
-  const sources = { url: pathToFileURL(join(root, 'electron/cli/folio.ts')), bundled: false };
+export function pickCliEntry(root, bundleDir, sourcesEntry = 'electron/cli/folio.ts') {
+  const sources = { url: pathToFileURL(join(root, sourcesEntry)), bundled: false };
   let text;
   try {
     text = readFileSync(join(bundleDir, 'manifest.json'), 'utf8');

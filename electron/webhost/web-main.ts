@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openFolioService } from '../services/folio-service.ts';
 import { resolveLibraryDir } from '../services/library-paths.ts';
+import { sourceResourcePaths } from '../services/source-resources.ts';
 import { startWebHost } from './web-host.ts';
 import { ConnectorPairings, connectorPort, startHostConnector } from '../services/connector/index.ts';
 
+// Two folders up, from electron/webhost/ and from its bundle in out/webhost/ alike (see web-bin.js).
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const rendererDir = join(repoRoot, 'out', 'renderer');
 
@@ -41,7 +43,9 @@ async function main(): Promise<void> {
 
   const folder = resolveLibraryDir(values.library);
   const pairings = new ConnectorPairings(join(folder, 'connector.json'));
-  const service = await openFolioService(folder, 'web', { host: 'web', connector: pairings, continuousSync: true }).catch((error: unknown) => fail((error as Error).message));
+  const paths = sourceResourcePaths(repoRoot);
+  const search = { workerPath: paths.searchWorkerPath, fulltextWorkerPath: paths.fulltextWorkerPath };
+  const service = await openFolioService(folder, 'web', { host: 'web', connector: pairings, continuousSync: true, bibliography: paths.bibliography, search }).catch((error: unknown) => fail((error as Error).message));
   // The table can be served from the rows cache meanwhile; warnings exist once the library has loaded.
   service.ready.then(
     () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pickCliEntry } from '../../electron/cli/cli-entry.js';
-import { buildCliBundle } from '../build/cli-bundle.ts';
+import { buildCliBundle } from '../build/node-bundles.ts';
 import { generateBib } from './generate-bib.ts';
 import { round } from './measure.ts';
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Bundles the CLI into out/cli/: one-shot commands then load a few plain-JS chunks instead of resolving and
-// type-stripping some 330 modules in every process. electron/cli/folio-bin.js runs the bundle only while
-// out/cli/manifest.json still matches every source file it was built from (see electron/cli/cli-entry.js).
+// Bundles the two Node processes that run outside Electron: the CLI into out/cli/ and the web host into out/webhost/.
+// Each then loads a few plain-JS chunks instead of resolving and type-stripping some 300 modules at every start
+// (Electron's own main process is bundled by electron-vite). electron/cli/folio-bin.js and electron/webhost/web-bin.js
+// run a bundle only while its manifest.json still matches every source file it was built from (electron/cli/cli-entry.js).
 import { statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +27,21 @@ function outputsOf(result: Awaited<ReturnType<typeof build>>): Rollup.OutputChun
   return outputs.flatMap((o) => ('output' in o ? o.output : [])).filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
 }
 
-export async function buildCliBundle(outDir: string = join(ROOT, 'out', 'cli')): Promise<CliManifest> {
+/** The CLI: electron/cli/folio.ts as out/cli/folio.js. */
+export function buildCliBundle(outDir: string = join(ROOT, 'out', 'cli')): Promise<CliManifest> {
+  return buildNodeBundle('folio', 'electron/cli/folio.ts', outDir);
+}
+
+/** The web host: electron/webhost/web-main.ts as out/webhost/web-main.js. */
+export function buildWebHostBundle(outDir: string = join(ROOT, 'out', 'webhost')): Promise<CliManifest> {
+  return buildNodeBundle('web-main', 'electron/webhost/web-main.ts', outDir);
+}
+
+/**
+ * `entry` (relative to the root) and everything it imports, into `outDir`/`name`.js. The entry must lie two folders
+ * below the root, as its bundle does, for paths it takes from its own location (the repository root) to hold in both.
+ */
+async function buildNodeBundle(name: string, entry: string, outDir: string): Promise<CliManifest> {
   const result = await build({
     configFile: false,
     root: ROOT,
@@ -38,7 +53,7 @@ export async function buildCliBundle(outDir: string = join(ROOT, 'out', 'cli')):
       minify: false,
       target: 'node24',
       rollupOptions: {
-        input: { folio: join(ROOT, 'electron/cli/folio.ts') },
+        input: { [name]: join(ROOT, entry) },
         output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
@@ -56,12 +71,14 @@ export async function buildCliBundle(outDir: string = join(ROOT, 'out', 'cli')):
     const stat = statSync(path);
     return { file: relative(ROOT, path), size: stat.size, mtimeMs: stat.mtimeMs };
   });
-  const manifest: CliManifest = { entry: 'folio.js', inputs };
+  const manifest: CliManifest = { entry: `${name}.js`, inputs };
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest)}\n`);
   return manifest;
 }
 
 if (import.meta.main) {
-  const manifest = await buildCliBundle();
-  process.stdout.write(`CLI bundled into out/cli/ from ${manifest.inputs.length} modules\n`);
+  const cli = await buildCliBundle();
+  process.stdout.write(`CLI bundled into out/cli/ from ${cli.inputs.length} modules\n`);
+  const web = await buildWebHostBundle();
+  process.stdout.write(`web host bundled into out/webhost/ from ${web.inputs.length} modules\n`);
 }

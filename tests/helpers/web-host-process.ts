@@ -14,11 +14,11 @@ export interface RunningHost {
   stop(): Promise<number | null>;
 }
 
-/** Starts `npm run web` exactly as a user would (the real host, the real services, a real folder). */
+/** Starts `npm run web` exactly as a user would (the real host, the real services, a real folder), through electron/webhost/web-bin.js: the bundle when current, as after `npm run build`. */
 export async function startWebHostProcess(library: string, extraEnv: NodeJS.ProcessEnv = {}, connectorPort = 0): Promise<RunningHost> {
   // Off unless a test asks: parallel hosts would compete for the default port.
   const connectorArgs = ['--connector-port', String(connectorPort)];
-  const child = spawn(process.execPath, ['--no-warnings', 'electron/webhost/web-main.ts', '--library', library, ...connectorArgs], {
+  const child = spawn(process.execPath, ['--no-warnings', 'electron/webhost/web-bin.js', '--library', library, ...connectorArgs], {
     cwd: repoRoot,
     env: { ...process.env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
