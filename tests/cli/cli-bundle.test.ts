@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickCliEntry } from '../../electron/cli/cli-entry.js';
-import { buildCliBundle, type CliManifest } from '../../scripts/build/cli-bundle.ts';
+import { buildCliBundle, type CliManifest } from '../../scripts/build/node-bundles.ts';
 import { repoRoot } from '../helpers/folio-cli.ts';
 
 // Two folders below the repository, as out/cli/ is: the bundle finds the workers and styles from there.
