@@ -4,7 +4,7 @@ import type { Item, ItemRow } from '../../../shared/model/item.ts';
 import { toItemRow } from '../../../shared/model/item-row.ts';
 import { scanJournal } from './journal.ts';
 import { collectionSchema } from './library-doc-schema.ts';
-import { isNotFound, writeAll, type FileHandle, type StoreFs } from './store-fs.ts';
+import { isNotFound, readWholeFile, writeAll, type StoreFs } from './store-fs.ts';
 import { TimeSlicer } from './time-slicer.ts';
 import { replaceFileAtomic } from './write-file-atomic.ts';
 
@@ -32,7 +32,7 @@ const collectionList = collectionSchema.array();
 /**
  * Writes rows-cache.json (atomically) from the items as they are in library.json now. Called at a
  * clean close, after the last compaction. Layout: the stamp on the first line, then one row per
- * line, so reading it back never needs one big JSON.parse. The whole file is still valid JSON.
+ * line; the whole file is one JSON document, which is how it is read back (readRowsCache).
  */
 export async function writeRowsCache(
   fs: StoreFs,
@@ -121,45 +121,37 @@ function isRow(value: unknown): value is ItemRow {
  */
 export async function readRowsCache(fs: StoreFs, folder: string, files: { libraryFile: string; journalFile: string }): Promise<RowsCache | null> {
   const path = join(folder, ROWS_CACHE_FILE);
-  let fh: FileHandle;
+  let bytes: Buffer;
   try {
-    fh = await fs.open(path, 'r');
+    bytes = await readWholeFile(fs, path);
   } catch (error) {
-    if (isNotFound(error)) return null;
-    await removeRowsCache(fs, folder);
+    if (!isNotFound(error)) await removeRowsCache(fs, folder);
     return null;
   }
   let cache: RowsCache | null;
   try {
-    cache = await readLines(fh, files, fs);
+    cache = await parseCache(bytes.toString('utf8'), files, fs);
   } catch {
     cache = null;
-  } finally {
-    await fh.close().catch(() => undefined);
   }
   if (!cache) await removeRowsCache(fs, folder);
   return cache;
 }
 
-async function readLines(fh: FileHandle, files: { libraryFile: string; journalFile: string }, fs: StoreFs): Promise<RowsCache | null> {
-  let stamp: RowsCacheStamp | null = null;
-  const rows: ItemRow[] = [];
-  let ended = false;
-  // readLines hands over one read's lines at a time, so the loop yields between 64 KB pieces.
-  for await (const line of fh.readLines({ encoding: 'utf8' })) {
-    if (ended) {
-      if (line.length > 0) return null;
-    } else if (stamp === null) {
-      stamp = stampOf(line);
-      if (!stamp || !(await stampHolds(fs, stamp, files.libraryFile, files.journalFile))) return null;
-    } else if (line === ']}') {
-      ended = true;
-    } else {
-      const text = line.endsWith(',') ? line.slice(0, -1) : line;
-      const row: unknown = JSON.parse(text);
-      if (!isRow(row)) return null;
-      rows.push(row);
-    }
-  }
-  return stamp && ended ? { ...stamp, rows } : null;
+/**
+ * The stamp (first line) is checked before anything else is parsed, so a stale cache costs one line. The rest is
+ * one JSON.parse of the whole file: at 50k rows (23 MB) far quicker than a line at a time through readline, which
+ * spent most of a second in promise hops and idle reads, and nothing waits on the event loop this early at open.
+ */
+async function parseCache(text: string, files: { libraryFile: string; journalFile: string }, fs: StoreFs): Promise<RowsCache | null> {
+  const firstNewline = text.indexOf('\n');
+  if (firstNewline < 0 || !text.endsWith('\n]}\n')) return null;
+  const stamp = stampOf(text.slice(0, firstNewline));
+  if (!stamp || !(await stampHolds(fs, stamp, files.libraryFile, files.journalFile))) return null;
+  const whole: unknown = JSON.parse(text);
+  if (typeof whole !== 'object' || whole === null) return null;
+  const rows = (whole as { rows?: unknown }).rows;
+  // Only the stamp's keys and the rows: a key written twice (which JSON.parse lets the last one win) is not ours.
+  if (Object.keys(whole).length !== 6 || !Array.isArray(rows) || !rows.every(isRow)) return null;
+  return { ...stamp, rows };
 }
