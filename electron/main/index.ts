@@ -59,22 +59,34 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     const folder = resolveLibraryDir(libraryFlag(process.argv), process.env, app.getPath('userData'));
     const pairings = new ConnectorPairings(join(folder, 'connector.json'));
+    // The window loads the renderer while the library opens; its calls (IPC, the PDF bytes) wait for the open.
+    const opening = openFolioService(folder, 'electron', {
+      host: 'electron',
+      connector: pairings,
+      shell,
+      bibliography: { workerPath: bibliographyWorkerPath, stylesDir: join(app.getAppPath(), 'resources', 'csl') },
+      search: { workerPath: searchWorkerPath, fulltextWorkerPath },
+      continuousSync: true,
+    });
+    // Reported below, once; the calls made meanwhile answer with it.
+    opening.catch(() => undefined);
+    handleAppScheme(join(import.meta.dirname, '../renderer'), async (pathname, range) => attachmentResponse(await opening, pathname, range));
+    registerIpc(ipcMain, opening.then((opened) => opened.api), () => window?.webContents ?? null);
+    const userData = app.getPath('userData');
+    window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), loadWindowBounds(userData), `Folio — ${folder}`, openExternal);
+    trackWindowBounds(window, userData);
+    window.on('closed', () => {
+      window = null;
+    });
+    let opened: FolioService;
     try {
-      service = await openFolioService(folder, 'electron', {
-        host: 'electron',
-        connector: pairings,
-        shell,
-        bibliography: { workerPath: bibliographyWorkerPath, stylesDir: join(app.getAppPath(), 'resources', 'csl') },
-        search: { workerPath: searchWorkerPath, fulltextWorkerPath },
-        continuousSync: true,
-      });
+      opened = await opening;
     } catch (error) {
       dialog.showErrorBox('Folio cannot open the library', `${folder}\n\n${(error as Error).message}`);
       app.exit(1);
       return;
     }
-    handleAppScheme(join(import.meta.dirname, '../renderer'), (pathname, range) => attachmentResponse(service, pathname, range));
-    const opened = service;
+    service = opened;
     // A warm start shows cached rows before the library has loaded; a load that fails ends the app as a failed open does.
     opened.ready.then(
       // The search index is built in its worker, then the text of PDFs not yet read: both in the background.
@@ -88,10 +100,6 @@ if (!app.requestSingleInstanceLock()) {
         app.exit(1);
       },
     );
-    registerIpc(ipcMain, opened.api, () => window?.webContents ?? null);
-    const userData = app.getPath('userData');
-    window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), loadWindowBounds(userData), `Folio — ${folder}`, openExternal);
-    trackWindowBounds(window, userData);
     opened.hub.subscribe((message) => {
       if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, message);
     });
@@ -103,9 +111,6 @@ if (!app.requestSingleInstanceLock()) {
     }
     connector = await startHostConnector(opened.api, pairings, port, (line) => process.stderr.write(`folio: ${line}\n`));
     Menu.setApplicationMenu(buildMenu((command) => opened.hub.emit('onMenuCommand', command)));
-    window.on('closed', () => {
-      window = null;
-    });
   }).catch((error: unknown) => {
     dialog.showErrorBox('Folio failed to start', String(error));
     app.exit(1);

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }, net: { fetch: vi.fn() } }));
 
 const { registerIpc } = await import('./ipc.ts');
+const { FolioError } = await import('../../shared/api/api-error.ts');
 const { IPC_CALL_CHANNEL } = await import('../../shared/api/ipc-channels.ts');
 const { createFolioService } = await import('../services/folio-service.ts');
 const { createMemoryLibraryStore } = await import('../services/library-store/memory-library-store.ts');
@@ -53,5 +54,28 @@ describe('IPC registration', () => {
       ok: false,
       error: { code: 'NOT_FOUND', message: 'No item with id it_missing', details: { id: 'it_missing' } },
     });
+  });
+
+  it('takes calls while the library still opens: they wait for it, and a failed open is their error', async () => {
+    const handlers = new Map<string, Handler>();
+    const ipcMain = { handle: (channel: string, h: Handler) => handlers.set(channel, h), removeHandler: (c: string) => handlers.delete(c) };
+    const mainFrame = { url: 'folio://app/index.html' };
+    const contents = { mainFrame };
+    const ev = { sender: contents, senderFrame: mainFrame };
+    let open = (_: ReturnType<typeof createFolioService>['api']): void => undefined;
+    registerIpc(ipcMain as never, new Promise((resolve) => (open = resolve)), () => contents as never);
+    const early = handlers.get(IPC_CALL_CHANNEL)!(ev, 'collections.create', ['Early', null]);
+    let answered = false;
+    void early.then(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    open(createFolioService(createMemoryLibraryStore(), { host: 'electron' }).api);
+    expect(await early).toMatchObject({ ok: true, value: { name: 'Early' } });
+
+    const failing = new Map<string, Handler>();
+    const failingMain = { handle: (channel: string, h: Handler) => failing.set(channel, h), removeHandler: (c: string) => failing.delete(c) };
+    const locked = Promise.reject(new FolioError('CONFLICT', 'The library is open in another Folio'));
+    registerIpc(failingMain as never, locked, () => contents as never);
+    expect(await failing.get(IPC_CALL_CHANNEL)!(ev, 'library.listRows', [])).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'The library is open in another Folio' } });
   });
 });

@@ -15,8 +15,13 @@ export function isTrustedSender(event: IpcMainInvokeEvent, window: () => WebCont
   return isAppUrl(frame.url);
 }
 
-/** One handler for every API method: sender checked, arguments validated against the schema. */
-export function registerIpc(ipcMain: IpcMain, api: FolioApi, window: () => WebContents | null): () => void {
+/**
+ * One handler for every API method: sender checked, arguments validated against the schema. `api` may still be
+ * opening: each call then waits for it, and answers a failed open's error.
+ */
+export function registerIpc(ipcMain: IpcMain, api: FolioApi | Promise<FolioApi>, window: () => WebContents | null): () => void {
+  // A failed open is answered to each call (dispatchApiCall), and reported by the composition root.
+  if (api instanceof Promise) api.catch(() => undefined);
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, args: unknown): Promise<ApiResult> => {
     if (!isTrustedSender(event, window)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC call from an untrusted frame' } };

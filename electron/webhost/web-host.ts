@@ -20,7 +20,12 @@ export interface WebHost {
 }
 
 export interface WebHostOptions {
-  service: FolioService;
+  /**
+   * The library's service, or its open still under way: the host then listens at once, so the browser loads the
+   * renderer while the library opens, and each call waits for the open (a failed open answers every call with its
+   * error; the web host's main exits on it).
+   */
+  service: FolioService | Promise<FolioService>;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -52,7 +57,11 @@ function sendRefusal(res: ServerResponse, refusal: HttpRefusal): void {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tokenBuf = Buffer.from(token);
-  const { service } = options;
+  const opened = Promise.resolve(options.service);
+  // A failed open is the caller's to report; here it only answers the calls made meanwhile.
+  opened.catch(() => undefined);
+  const openedApi = opened.then((service) => service.api);
+  openedApi.catch(() => undefined);
   const sseClients = new Set<ServerResponse>();
   let port = 0;
 
@@ -71,7 +80,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (error instanceof HttpRefusal) return sendRefusal(res, error);
       throw error;
     }
-    sendResult(res, 200, await dispatchApiCall(service.api, body.method, body.args));
+    sendResult(res, 200, await dispatchApiCall(openedApi, body.method, body.args));
   };
 
   const handleEvents = (url: URL, res: ServerResponse) => {
@@ -82,10 +91,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.on('close', () => sseClients.delete(res));
   };
 
-  const stopEvents = service.hub.subscribe((message) => {
-    const line = `data: ${JSON.stringify(message)}\n\n`;
-    for (const client of sseClients) client.write(line);
-  });
+  // No event exists before the service does, so a client connected during the open misses none.
+  let stopEvents = (): void => undefined;
+  let closed = false;
+  void opened.then((service) => {
+    if (closed) return;
+    stopEvents = service.hub.subscribe((message) => {
+      const line = `data: ${JSON.stringify(message)}\n\n`;
+      for (const client of sseClients) client.write(line);
+    });
+  }, () => undefined);
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -100,7 +115,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method === 'GET' && url.pathname.startsWith(ATTACHMENTS_PATH)) {
       // Opened in a new tab, so the token comes as a query parameter, as for the event stream.
       if (!sameToken(tokenBuf, url.searchParams.get(TOKEN_FRAGMENT_KEY))) return send(res, 403, 'text/plain', 'Forbidden');
-      serveAttachment(service, url.pathname, res, req.headers.range).catch(() => (res.headersSent ? res.destroy() : send(res, 500, 'text/plain', 'Internal error')));
+      opened.then((service) => serveAttachment(service, url.pathname, res, req.headers.range)).catch(() => (res.headersSent ? res.destroy() : send(res, 500, 'text/plain', 'Internal error')));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
@@ -120,6 +135,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/#${TOKEN_FRAGMENT_KEY}=${token}`,
     port,
     async close() {
+      closed = true;
       stopEvents();
       for (const client of sseClients) client.end();
       sseClients.clear();

@@ -45,7 +45,12 @@ async function main(): Promise<void> {
   const pairings = new ConnectorPairings(join(folder, 'connector.json'));
   const paths = sourceResourcePaths(repoRoot);
   const search = { workerPath: paths.searchWorkerPath, fulltextWorkerPath: paths.fulltextWorkerPath };
-  const service = await openFolioService(folder, 'web', { host: 'web', connector: pairings, continuousSync: true, bibliography: paths.bibliography, search }).catch((error: unknown) => fail((error as Error).message));
+  const opening = openFolioService(folder, 'web', { host: 'web', connector: pairings, continuousSync: true, bibliography: paths.bibliography, search });
+  // Listening starts at once: the browser loads the renderer while the library opens, and its first calls wait for
+  // the open. A library that cannot be opened (held by another process, unreadable) ends the host with its reason.
+  const host = await startWebHost({ service: opening, rendererDir, port });
+  process.stdout.write(`${host.url}\n`);
+  const service = await opening.catch((error: unknown) => fail((error as Error).message));
   // The table can be served from the rows cache meanwhile; warnings exist once the library has loaded.
   service.ready.then(
     () => {
@@ -61,8 +66,6 @@ async function main(): Promise<void> {
     },
     (error: unknown) => fail((error as Error).message),
   );
-  const host = await startWebHost({ service, rendererDir, port });
-  process.stdout.write(`${host.url}\n`);
   // Status goes to stderr: the one stdout line stays the URL.
   const connector = await startHostConnector(service.api, pairings, connectorPortNumber, (line) => process.stderr.write(`folio web: ${line}\n`));
 
