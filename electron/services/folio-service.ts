@@ -43,6 +43,11 @@ import { ContinuousSync } from './sync/continuous-sync.ts';
 
 export interface FolioServiceOptions {
   host: LibraryInfo['host'];
+  /**
+   * A window's host: called as soon as the library's lock is held, before the library (or its rows cache) is
+   * read. From then on no other process can open it, so the web host may hand out its address.
+   */
+  onLocked?: () => void;
   /** Host-specific: dialogs and the external-link allowlist live in the Electron adapter. */
   shell?: FolioApi['shell'];
   clock?: () => Date;
@@ -237,6 +242,7 @@ export async function openFolioService(folder: string, owner: LibraryOwner, opti
     owner,
     host: options.host,
     ...(options.acceptSalvage !== undefined ? { acceptSalvage: options.acceptSalvage } : {}),
+    ...(options.onLocked ? { onLocked: options.onLocked } : {}),
     compose: (store, hub) => createFolioService(store, { ...options, hub }),
   });
 }

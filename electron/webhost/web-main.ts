@@ -45,12 +45,39 @@ async function main(): Promise<void> {
   const pairings = new ConnectorPairings(join(folder, 'connector.json'));
   const paths = sourceResourcePaths(repoRoot);
   const search = { workerPath: paths.searchWorkerPath, fulltextWorkerPath: paths.fulltextWorkerPath };
-  const opening = openFolioService(folder, 'web', { host: 'web', connector: pairings, continuousSync: true, bibliography: paths.bibliography, search });
-  // Listening starts at once: the browser loads the renderer while the library opens, and its first calls wait for
-  // the open. A library that cannot be opened (held by another process, unreadable) ends the host with its reason.
+  // The address is printed once the library's lock is held (a library open in another process is refused first,
+  // with no address), before the library is read: the browser loads the renderer while the library opens, and its
+  // first calls wait for the open. A library that cannot be read ends the host with its reason.
+  let locked = (): void => undefined;
+  const lockHeld = new Promise<void>((resolve) => (locked = resolve));
+  const opening = openFolioService(folder, 'web', { host: 'web', connector: pairings, continuousSync: true, bibliography: paths.bibliography, search, onLocked: () => locked() });
+  opening.catch((error: unknown) => fail((error as Error).message));
   const host = await startWebHost({ service: opening, rendererDir, port });
+
+  // From the moment the address can be known, Ctrl-C and SIGTERM close the library cleanly, even mid-open.
+  let stopping = false;
+  let connectorStarting: ReturnType<typeof startHostConnector> | null = null;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      const service = await opening;
+      await (await connectorStarting)?.close();
+      await host.close();
+      await service.dispose();
+      process.exit(0);
+    } catch (error) {
+      process.stderr.write(`folio web: could not close the library cleanly after ${signal}: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await Promise.race([lockHeld, opening]);
   process.stdout.write(`${host.url}\n`);
-  const service = await opening.catch((error: unknown) => fail((error as Error).message));
+  const service = await opening;
+  if (stopping) return;
   // The table can be served from the rows cache meanwhile; warnings exist once the library has loaded.
   service.ready.then(
     () => {
@@ -67,24 +94,8 @@ async function main(): Promise<void> {
     (error: unknown) => fail((error as Error).message),
   );
   // Status goes to stderr: the one stdout line stays the URL.
-  const connector = await startHostConnector(service.api, pairings, connectorPortNumber, (line) => process.stderr.write(`folio web: ${line}\n`));
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    try {
-      await connector?.close();
-      await host.close();
-      await service.dispose();
-      process.exit(0);
-    } catch (error) {
-      process.stderr.write(`folio web: could not close the library cleanly after ${signal}: ${(error as Error).message}\n`);
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  connectorStarting = startHostConnector(service.api, pairings, connectorPortNumber, (line) => process.stderr.write(`folio web: ${line}\n`));
+  await connectorStarting;
 }
 
 await main();

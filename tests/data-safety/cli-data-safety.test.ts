@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateBib } from '../../scripts/bench/generate-bib.ts';
 import { runFolio, spawnFolio } from '../helpers/folio-cli.ts';
+import { webHostClient } from '../helpers/web-host-client.ts';
 import { startWebHostProcess } from '../helpers/web-host-process.ts';
 
 function library(): string {
@@ -51,6 +52,9 @@ describe('data safety through the real CLI', () => {
     try {
       const bib = join(lib, 'x.bib');
       writeFileSync(bib, '@misc{k1, title={One}}');
+      // The host prints its address once it holds the lock, and opens (here: creates) the library after: a call
+      // answered means the open is done.
+      await webHostClient(host).api.library.info();
       const before = readFileSync(join(lib, 'library.json'), 'utf8');
       const result = runFolio(['import', bib, '--library', lib]);
       expect(result.status).toBe(1);

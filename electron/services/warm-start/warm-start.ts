@@ -20,6 +20,8 @@ export interface WarmStartOptions {
   host: LibraryInfo['host'];
   /** See OpenLibraryStoreOptions.acceptSalvage. */
   acceptSalvage?: boolean;
+  /** Called once the lock is held, before the rows cache is read: the web host prints its address then. */
+  onLocked?: () => void;
   /** Builds the full service over the loaded store, around the hub handed out at once. */
   compose: (store: LibraryStore, hub: EventHub) => FolioService;
 }
@@ -33,6 +35,7 @@ export interface WarmStartOptions {
 export async function openWarmService(options: WarmStartOptions): Promise<FolioService> {
   const root = resolve(options.folder);
   const lock = await lockLibraryFolder(root, options.owner);
+  options.onLocked?.();
   let cache: RowsCache | null;
   try {
     cache = await readRowsCache(nodeStoreFs, root, { libraryFile: join(root, LIBRARY_FILE), journalFile: join(root, JOURNAL_FILE) });
