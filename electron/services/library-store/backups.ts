@@ -59,8 +59,8 @@ export class BackupShelf {
    * A backup that does not verify is deleted at once: keeping it would only push a good one out of the rotation.
    * `source`: the fingerprint of library.json as Folio last wrote it (serialised from the checked library in
    * memory) or read it (parsed and checked whole). A copy with exactly those bytes is that file, so comparing
-   * size and SHA-256 verifies it, bit for bit, for the cost of one read (a 120 MB library took over a second to
-   * parse again). A copy that differs (the file changed before the copy, or the copy is damaged) gets the
+   * size and SHA-256 verifies it, bit for bit, for the cost of one read (28 ms at 10k items, where parsing the
+   * copy again took about 250 ms). A copy that differs (the file changed before the copy, or the copy is damaged) gets the
    * full check, which has the last word.
    */
   async verifyOrDiscard(backup: BackupFile, source: FileFingerprint | null = null): Promise<void> {
@@ -81,9 +81,9 @@ export class BackupShelf {
     }
   }
 
-  async take(source: string, date: Date, fingerprint: FileFingerprint | null = null): Promise<BackupFile> {
+  async take(source: string, date: Date): Promise<BackupFile> {
     const backup = await this.copyIn(source, date);
-    await this.verifyOrDiscard(backup, fingerprint);
+    await this.verifyOrDiscard(backup);
     await this.prune();
     return backup;
   }

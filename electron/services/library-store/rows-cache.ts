@@ -151,7 +151,7 @@ async function parseCache(text: string, files: { libraryFile: string; journalFil
   const whole: unknown = JSON.parse(text);
   if (typeof whole !== 'object' || whole === null) return null;
   const rows = (whole as { rows?: unknown }).rows;
-  // Only the stamp's keys and the rows: a key written twice (which JSON.parse lets the last one win) is not ours.
+  // Only the stamp's five keys and the rows, as writeRowsCache writes them: any other key means the file is not ours.
   if (Object.keys(whole).length !== 6 || !Array.isArray(rows) || !rows.every(isRow)) return null;
   return { ...stamp, rows };
 }
