@@ -105,7 +105,8 @@ export function stampChange(drafts: readonly OpDraft[], clock: HybridClock, repl
       op.via = via.via;
       op.of = via.of;
     }
-    replica.apply(op);
+    // Read back at once if the next draft edits what this one wrote (`register` applies it first).
+    replica.applyLater(op);
     ops.push(op);
   }
   return ops;

@@ -51,13 +51,40 @@ export function emptyRecord(): EntityRecord {
 }
 
 export class Replica {
-  readonly items = new Map<string, EntityRecord>();
-  readonly colls = new Map<string, EntityRecord>();
-  readonly settings: EntityRecord = emptyRecord();
+  readonly #items = new Map<string, EntityRecord>();
+  readonly #colls = new Map<string, EntityRecord>();
+  readonly #settings: EntityRecord = emptyRecord();
+  readonly #deleted = { item: new Map<string, string>(), coll: new Map<string, string>() };
+  readonly #keys = new KeyClaims();
+  /** Operations taken by `applyLater`, applied before anything reads the registers. */
+  #later: SyncOp[] = [];
+
+  get items(): Map<string, EntityRecord> {
+    this.settle();
+    return this.#items;
+  }
+
+  get colls(): Map<string, EntityRecord> {
+    this.settle();
+    return this.#colls;
+  }
+
+  get settings(): EntityRecord {
+    this.settle();
+    return this.#settings;
+  }
+
   /** Purged items and deleted collections, with the timestamp of their deletion. */
-  readonly deleted = { item: new Map<string, string>(), coll: new Map<string, string>() };
+  get deleted(): { item: Map<string, string>; coll: Map<string, string> } {
+    this.settle();
+    return this.#deleted;
+  }
+
   /** The key each item asks for, grouped, so that settling keys need not look at every item. */
-  readonly keys = new KeyClaims();
+  get keys(): KeyClaims {
+    this.settle();
+    return this.#keys;
+  }
 
   isDeleted(kind: EntityKind, id: string): boolean {
     return kind !== 'settings' && this.deleted[kind].has(id);
@@ -75,17 +102,39 @@ export class Replica {
     return key === undefined ? rec.fields.get(field) : rec.elems.get(field)?.get(key);
   }
 
+  /**
+   * Takes an operation whose outcome the caller does not need (this device's own, just stamped): it is applied
+   * the first time anything reads the replica. Applying is commutative, so the state read is the same as if it
+   * had been applied at once; a one-shot command that only adds (an import of 50k items) never pays for it.
+   */
+  applyLater(op: SyncOp): void {
+    this.#later.push(op);
+  }
+
+  /** Applies what `applyLater` took. */
+  private settle(): void {
+    if (this.#later.length === 0) return;
+    const later = this.#later;
+    this.#later = [];
+    for (const op of later) this.applyNow(op);
+  }
+
   apply(op: SyncOp): ApplyOutcome {
-    if (op.e !== 'settings' && this.deleted[op.e].has(op.id)) {
+    this.settle();
+    return this.applyNow(op);
+  }
+
+  private applyNow(op: SyncOp): ApplyOutcome {
+    if (op.e !== 'settings' && this.#deleted[op.e].has(op.id)) {
       // Keep the earliest deletion: the same tombstone whatever order deletions arrive in.
-      if (op.k === 'delete') this.deleted[op.e].set(op.id, minTs(this.deleted[op.e].get(op.id), op.ts));
+      if (op.k === 'delete') this.#deleted[op.e].set(op.id, minTs(this.#deleted[op.e].get(op.id), op.ts));
       return NOTHING;
     }
     if (op.k === 'delete') {
       if (op.e === 'settings') return NOTHING;
-      this.deleted[op.e].set(op.id, op.ts);
-      (op.e === 'item' ? this.items : this.colls).delete(op.id);
-      if (op.e === 'item') this.keys.update(op.id, null);
+      this.#deleted[op.e].set(op.id, op.ts);
+      (op.e === 'item' ? this.#items : this.#colls).delete(op.id);
+      if (op.e === 'item') this.#keys.update(op.id, null);
       return { changed: true, conflict: null };
     }
     const rec = this.recordFor(op.e, op.id);
@@ -108,12 +157,12 @@ export class Replica {
 
   private claimKey(id: string, rec: EntityRecord): void {
     const key = rec.fields.get('citationKey')?.v;
-    this.keys.update(id, rec.created !== null && typeof key === 'string' ? { id, key, created: rec.created } : null);
+    this.#keys.update(id, rec.created !== null && typeof key === 'string' ? { id, key, created: rec.created } : null);
   }
 
   private recordFor(kind: EntityKind, id: string): EntityRecord {
-    if (kind === 'settings') return this.settings;
-    const map = kind === 'item' ? this.items : this.colls;
+    if (kind === 'settings') return this.#settings;
+    const map = kind === 'item' ? this.#items : this.#colls;
     let rec = map.get(id);
     if (!rec) map.set(id, (rec = emptyRecord()));
     return rec;
