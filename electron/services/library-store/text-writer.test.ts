@@ -55,7 +55,7 @@ describe('TextFileWriter', () => {
           if (prop !== 'write') return Reflect.get(target, prop, receiver) as unknown;
           return async (...args: Parameters<typeof fh.write>) => {
             calls++;
-            // The second piece fails while the third is being encoded.
+            // The second buffer's write fails while the third is being filled.
             if (calls === 2) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
             return target.write(...args);
           };
@@ -63,7 +63,7 @@ describe('TextFileWriter', () => {
       });
       const writer = new TextFileWriter(failing);
       const run = async (): Promise<void> => {
-        for (let i = 0; i < 10; i++) await writer.write('x'.repeat(40_000));
+        for (let i = 0; i < 10; i++) await writer.write('x'.repeat(400_000));
         await writer.end();
       };
       await expect(run()).rejects.toMatchObject({ code: 'ENOSPC' });

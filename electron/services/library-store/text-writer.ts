@@ -3,23 +3,27 @@ import { writeAll } from './store-fs.ts';
 
 /** Characters gathered before they are encoded and written: small enough to stay out of V8's large-object space. */
 const PIECE_CHARS = 1 << 15;
-/** UTF-8 takes at most 3 bytes per UTF-16 code unit, so a full piece always fits. */
-const SCRATCH_BYTES = 3 * PIECE_CHARS;
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit, so a full piece always fits in this much room. */
+const PIECE_BYTES = 3 * PIECE_CHARS;
+/** Bytes gathered per write: pieces are encoded one after the other into a buffer of this size, and it goes out once full. */
+const BUFFER_BYTES = 1 << 20;
 
 /**
- * Writes text to a file through two reusable buffers. Building a 40 MB string and a 40 MB buffer of it (an import's
- * change log, library.json at 10k items) costs more in fresh memory and collection than the encoding itself; pieces
- * of 32k characters encoded into the same two buffers cost neither. While one piece is being written, the next is
- * encoded into the other buffer, so the thread never sits idle waiting for each write (a 24 MB library.json is 700
- * pieces). Writes still go out one at a time, in order. `onBytes` sees every byte written, in order (a hash).
+ * Writes text to a file through two reusable buffers of 1 MiB. Building a 40 MB string and a 40 MB buffer of it (an
+ * import's change log, library.json at 10k items) costs more in fresh memory and collection than the encoding itself;
+ * pieces of 32k characters encoded one after another into the same two buffers cost neither. A buffer goes out in one
+ * write once full, and the next pieces are encoded into the other one meanwhile, so the thread seldom waits for a
+ * write (a 24 MB library.json is 24 writes, not 700). Writes still go out one at a time, in order. `onBytes` sees every byte written, in order (a hash).
  * One writer per file write.
  */
 export class TextFileWriter {
   private readonly fh: FileHandle;
   private readonly onBytes: ((bytes: Uint8Array) => void) | undefined;
   /** The buffer the next piece is encoded into; `spare` holds the piece being written. */
-  private scratch = new Uint8Array(SCRATCH_BYTES);
-  private spare = new Uint8Array(SCRATCH_BYTES);
+  private scratch = new Uint8Array(BUFFER_BYTES);
+  private spare = new Uint8Array(BUFFER_BYTES);
+  /** Bytes of `scratch` encoded and not yet written. */
+  private filled = 0;
   /** The piece being written, from `spare`. */
   private inFlight: Promise<unknown> | null = null;
   private readonly encoder = new TextEncoder();
@@ -40,6 +44,7 @@ export class TextFileWriter {
   /** Writes what is still gathered and waits for every write; call once at the end. */
   async end(): Promise<void> {
     await this.drain();
+    await this.flush();
     await this.settle();
   }
 
@@ -57,22 +62,31 @@ export class TextFileWriter {
       let end = Math.min(at + PIECE_CHARS, text.length);
       // A piece never ends between the two halves of a surrogate pair (each half alone would become U+FFFD).
       if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
-      // This buffer's last write was awaited before the spare one's write began.
-      const scratch = this.scratch;
-      this.scratch = this.spare;
-      this.spare = scratch;
-      const { read, written } = this.encoder.encodeInto(at === 0 && end === text.length ? text : text.slice(at, end), scratch);
+      if (BUFFER_BYTES - this.filled < PIECE_BYTES) await this.flush();
+      const room = this.scratch.subarray(this.filled);
+      const { read, written } = this.encoder.encodeInto(at === 0 && end === text.length ? text : text.slice(at, end), room);
       if (read !== end - at) throw new Error('a piece of text did not fit the write buffer');
       at = end;
-      const bytes = scratch.subarray(0, written);
-      this.onBytes?.(bytes);
+      this.onBytes?.(room.subarray(0, written));
+      this.filled += written;
       this.size += written;
-      await this.settle();
-      const write = writeAll(this.fh, bytes);
-      // Awaited before the next write or at end(); until then a failure must not count as unhandled.
-      write.catch(() => undefined);
-      this.inFlight = write;
     }
+  }
+
+  /** Writes what `scratch` holds, once the write before it is done; the next pieces are encoded into the other buffer meanwhile. */
+  private async flush(): Promise<void> {
+    if (this.filled === 0) return;
+    // The spare buffer's write must be done before the next pieces are encoded into it.
+    await this.settle();
+    const full = this.scratch;
+    const bytes = full.subarray(0, this.filled);
+    this.scratch = this.spare;
+    this.spare = full;
+    this.filled = 0;
+    const write = writeAll(this.fh, bytes);
+    // Awaited before the next write or at end(); until then a failure must not count as unhandled.
+    write.catch(() => undefined);
+    this.inFlight = write;
   }
 }
 
