@@ -13,18 +13,19 @@ const BUFFER_BYTES = 1 << 20;
  * import's change log, library.json at 10k items) costs more in fresh memory and collection than the encoding itself;
  * pieces of 32k characters encoded one after another into the same two buffers cost neither. A buffer goes out in one
  * write once full, and the next pieces are encoded into the other one meanwhile, so the thread seldom waits for a
- * write (a 24 MB library.json is 24 writes, not 700). Writes still go out one at a time, in order. `onBytes` sees every byte written, in order (a hash).
+ * write (a 24 MB library.json is 24 writes, not 700). Writes still go out one at a time, in order.
+ * `onBytes` sees every byte written, in order (a hash).
  * One writer per file write.
  */
 export class TextFileWriter {
   private readonly fh: FileHandle;
   private readonly onBytes: ((bytes: Uint8Array) => void) | undefined;
-  /** The buffer the next piece is encoded into; `spare` holds the piece being written. */
+  /** The buffer the next pieces are encoded into; `spare` holds the bytes of the write in flight. */
   private scratch = new Uint8Array(BUFFER_BYTES);
   private spare = new Uint8Array(BUFFER_BYTES);
   /** Bytes of `scratch` encoded and not yet written. */
   private filled = 0;
-  /** The piece being written, from `spare`. */
+  /** The write of `spare`'s bytes. */
   private inFlight: Promise<unknown> | null = null;
   private readonly encoder = new TextEncoder();
   private pending = '';
