@@ -43,6 +43,14 @@ describe('TextFileWriter', () => {
     expect((await written([])).size).toBe(0);
   });
 
+  it('writes three-byte characters across several full buffers, and a lone surrogate as U+FFFD, as TextEncoder does', async () => {
+    // 400k characters of 3 bytes each: every 32k piece takes the most room a piece can, over several 1 MiB buffers.
+    const text = `${'€'.repeat(400_000)}\ud800x\udc00${'€'.repeat(10)}\ud83d`;
+    const out = await written([text]);
+    expect(out.bytes.equals(new TextEncoder().encode(text))).toBe(true);
+    expect(out.size).toBe(out.bytes.length);
+  });
+
   it('reports a failed write from the next write or from end(), never as an unhandled rejection', async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown): void => void unhandled.push(reason);

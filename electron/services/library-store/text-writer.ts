@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import type { FileHandle } from './store-fs.ts';
 import { writeAll } from './store-fs.ts';
 
@@ -21,13 +22,12 @@ export class TextFileWriter {
   private readonly fh: FileHandle;
   private readonly onBytes: ((bytes: Uint8Array) => void) | undefined;
   /** The buffer the next pieces are encoded into; `spare` holds the bytes of the write in flight. */
-  private scratch = new Uint8Array(BUFFER_BYTES);
-  private spare = new Uint8Array(BUFFER_BYTES);
+  private scratch = Buffer.alloc(BUFFER_BYTES);
+  private spare = Buffer.alloc(BUFFER_BYTES);
   /** Bytes of `scratch` encoded and not yet written. */
   private filled = 0;
   /** The write of `spare`'s bytes. */
   private inFlight: Promise<unknown> | null = null;
-  private readonly encoder = new TextEncoder();
   private pending = '';
   /** Bytes written so far. */
   size = 0;
@@ -64,11 +64,12 @@ export class TextFileWriter {
       // A piece never ends between the two halves of a surrogate pair (each half alone would become U+FFFD).
       if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
       if (BUFFER_BYTES - this.filled < PIECE_BYTES) await this.flush();
-      const room = this.scratch.subarray(this.filled);
-      const { read, written } = this.encoder.encodeInto(at === 0 && end === text.length ? text : text.slice(at, end), room);
-      if (read !== end - at) throw new Error('a piece of text did not fit the write buffer');
+      // Buffer's own UTF-8 write, not TextEncoder.encodeInto: the same bytes (a lone surrogate becomes U+FFFD in
+      // both), and 4-5 times quicker once the text holds any character beyond ASCII. A piece always fits
+      // (PIECE_BYTES of room), so every character is written.
+      const written = this.scratch.write(at === 0 && end === text.length ? text : text.slice(at, end), this.filled, 'utf8');
       at = end;
-      this.onBytes?.(room.subarray(0, written));
+      this.onBytes?.(this.scratch.subarray(this.filled, this.filled + written));
       this.filled += written;
       this.size += written;
     }
