@@ -5,7 +5,7 @@ import type { LibrarySettings } from '../../../shared/model/library-doc.ts';
 import type { Replica } from '../../../shared/sync/replica.ts';
 import { collectionDrafts, itemDrafts, settingsDrafts, type OpDraft } from '../../../shared/sync/capture.ts';
 import { materialiseCollections, materialiseItem, materialiseSettings } from '../../../shared/sync/materialise.ts';
-import { canonicalJson, type JsonValue } from '../../../shared/sync/operations.ts';
+import { jsonEqual, type JsonValue } from '../../../shared/sync/operations.ts';
 import type { LibraryOp, LibraryStore } from '../library-store/library-store.ts';
 import { TimeSlicer } from '../library-store/time-slicer.ts';
 import type { PendingFold } from './fold-pending.ts';
@@ -42,7 +42,8 @@ export class LibraryBefore {
   }
 }
 
-const same = (a: unknown, b: unknown): boolean => canonicalJson(a as JsonValue) === canonicalJson(b as JsonValue);
+// Compared in place: building both canonical texts took most of a 50k library's history load (3 s of 10.7 s).
+const same = (a: unknown, b: unknown): boolean => jsonEqual(a as JsonValue, b as JsonValue);
 
 /**
  * Operations that bring the replica to what the library held when `before` was taken (keys settled by sync are the
