@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, unlink, mkdir } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
 import type { SyncOp } from '../../../shared/sync/operations.ts';
 import { parseJsonStrict } from '../../../shared/sync/op-validate.ts';
 import { opLine } from '../../../shared/sync/op-lines.ts';
+import { CompleteLines } from '../library-store/complete-lines.ts';
 import { fsyncDirectory, nodeStoreFs } from '../library-store/store-fs.ts';
 import { TextFileWriter } from '../library-store/text-writer.ts';
 import { TimeSlicer } from '../library-store/time-slicer.ts';
@@ -54,21 +54,29 @@ export class ChangeLog {
       let count = 0;
       // Read in pieces and parsed in slices: a 50k-item import is 76 MB of lines, and a long-lived host's event
       // loop keeps answering meanwhile.
-      for await (const { line, number, last } of segmentLines(join(dir, segment.name))) {
-        if (slicer.due()) await slicer.yield();
-        if (line.trim() === '') continue;
-        let op: SyncOp;
-        try {
-          op = parseJsonStrict(line) as SyncOp;
-        } catch {
-          // Only a torn last line is expected (a crash during an append); it never counted as done.
-          if (!last) log.damaged.push(`${segment.name} line ${number}`);
-          continue;
+      let number = 0;
+      for await (const { text, last } of segmentTexts(join(dir, segment.name))) {
+        for (let start = 0; start < text.length;) {
+          const newline = text.indexOf('\n', start);
+          const end = newline < 0 ? text.length : newline;
+          const line = text.slice(start, end);
+          start = end + 1;
+          number++;
+          if (slicer.due()) await slicer.yield();
+          if (line.trim() === '') continue;
+          let op: SyncOp;
+          try {
+            op = parseJsonStrict(line) as SyncOp;
+          } catch {
+            // Only a torn last line is expected (a crash during an append); it never counted as done.
+            if (!last) log.damaged.push(`${segment.name} line ${number}`);
+            continue;
+          }
+          log.ops.push({ index, op });
+          log.seen.add(op.ts);
+          index++;
+          count++;
         }
-        log.ops.push({ index, op });
-        log.seen.add(op.ts);
-        index++;
-        count++;
       }
       log.nextIndex = index;
       log.segmentStart = segment.first;
@@ -160,26 +168,20 @@ function segmentName(first: number): string {
   return `log-${String(first).padStart(12, '0')}.jsonl`;
 }
 
-/** The lines of a segment file, read a megabyte at a time; `last`: the file's final line (no newline after it). */
-async function* segmentLines(path: string): AsyncGenerator<{ line: string; number: number; last: boolean }> {
+/**
+ * A segment file read a megabyte at a time, as texts of whole lines; `last`: the file's final line, with no newline
+ * after it (an append torn by a crash).
+ */
+async function* segmentTexts(path: string): AsyncGenerator<{ text: string; last: boolean }> {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
-  let number = 0;
+  const lines = new CompleteLines();
   try {
     for await (const chunk of file as AsyncIterable<Buffer>) {
-      const text = pending + decoder.write(chunk);
-      let from = 0;
-      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', from)) {
-        number++;
-        yield { line: text.slice(from, end), number, last: false };
-        from = end + 1;
-      }
-      pending = text.slice(from);
+      for (const text of lines.texts(chunk)) yield { text, last: false };
     }
   } finally {
     file.destroy();
   }
-  pending += decoder.end();
-  if (pending !== '') yield { line: pending, number: number + 1, last: true };
+  const rest = lines.rest();
+  if (rest !== '') yield { text: rest, last: true };
 }
