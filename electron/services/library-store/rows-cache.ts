@@ -4,7 +4,8 @@ import type { Item, ItemRow } from '../../../shared/model/item.ts';
 import { toItemRow } from '../../../shared/model/item-row.ts';
 import { scanJournal } from './journal.ts';
 import { collectionSchema } from './library-doc-schema.ts';
-import { isNotFound, readWholeFile, writeAll, type StoreFs } from './store-fs.ts';
+import { isNotFound, readWholeFile, type StoreFs } from './store-fs.ts';
+import { TextFileWriter } from './text-writer.ts';
 import { TimeSlicer } from './time-slicer.ts';
 import { replaceFileAtomic } from './write-file-atomic.ts';
 
@@ -26,7 +27,6 @@ export interface RowsCache extends RowsCacheStamp {
   rows: ItemRow[];
 }
 
-const CHUNK_CHARS = 1 << 17;
 const collectionList = collectionSchema.array();
 
 /**
@@ -50,18 +50,16 @@ export async function writeRowsCache(
   };
   const slicer = new TimeSlicer(meta.sliceMs);
   await replaceFileAtomic(join(folder, ROWS_CACHE_FILE), async (fh) => {
-    let chunk = JSON.stringify(stamp).slice(0, -1) + ',"rows":[';
+    const writer = new TextFileWriter(fh);
+    await writer.write(JSON.stringify(stamp).slice(0, -1) + ',"rows":[');
     let first = true;
     for (const item of items) {
-      chunk += (first ? '\n' : ',\n') + JSON.stringify(toItemRow(item));
+      await writer.write((first ? '\n' : ',\n') + JSON.stringify(toItemRow(item)));
       first = false;
-      if (chunk.length >= CHUNK_CHARS) {
-        await writeAll(fh, Buffer.from(chunk, 'utf8'));
-        chunk = '';
-      }
       if (slicer.due()) await slicer.yield();
     }
-    await writeAll(fh, Buffer.from(chunk + '\n]}\n', 'utf8'));
+    await writer.write('\n]}\n');
+    await writer.end();
   }, fs);
 }
 

@@ -8,6 +8,7 @@ import { readSnapshotLines, replicaLines } from '../../../shared/sync/replica-sn
 import { MAX_OP_LINE } from '../../../shared/sync/op-validate.ts';
 import { CompleteLines } from '../library-store/complete-lines.ts';
 import { writeAll } from '../library-store/store-fs.ts';
+import { TextFileWriter } from '../library-store/text-writer.ts';
 import { TimeSlicer } from '../library-store/time-slicer.ts';
 import { replaceFileAtomic } from '../library-store/write-file-atomic.ts';
 
@@ -27,14 +28,25 @@ export async function writeSnapshotFile(path: string, header: Record<string, unk
   const slicer = new TimeSlicer(8);
   let written = 0;
   await replaceFileAtomic(path, async (fh) => {
+    if (!compress) {
+      // Encoded piece by piece into the writer's reused buffers, not joined into a megabyte string and a buffer of it.
+      const writer = new TextFileWriter(fh);
+      await writer.write(`${JSON.stringify(header)}\n`);
+      for (const line of replicaLines(replica)) {
+        await writer.write(line);
+        if (slicer.due()) await slicer.yield();
+      }
+      await writer.end();
+      written = writer.size;
+      return;
+    }
     let parts: string[] = [`${JSON.stringify(header)}\n`];
     let size = 0;
     const flush = async (): Promise<void> => {
       const text = Buffer.from(parts.join(''), 'utf8');
       parts = [];
       size = 0;
-      const bytes = compress ? await gzipAsync(text, { level: 6 }) : text;
-      written += await writeAll(fh, bytes);
+      written += await writeAll(fh, await gzipAsync(text, { level: 6 }));
     };
     for (const line of replicaLines(replica)) {
       parts.push(line);
