@@ -5,7 +5,8 @@ import type { Attachment } from '../../../shared/model/item.ts';
 import type { SyncOp } from '../../../shared/sync/operations.ts';
 import { opLine } from '../../../shared/sync/op-lines.ts';
 import { isSafeRelativePath } from '../../../shared/sync/op-validate.ts';
-import { fsyncDirectory, nodeStoreFs, writeAll } from '../library-store/store-fs.ts';
+import { fsyncDirectory, nodeStoreFs } from '../library-store/store-fs.ts';
+import { TextFileWriter } from '../library-store/text-writer.ts';
 import { writeFileAtomic } from '../library-store/write-file-atomic.ts';
 import { resolveInsideAttachments } from '../attachments/attachment-files.ts';
 import { blobPath, deviceDir, segmentName, SEGMENT_FILE, SNAPSHOT_FILE } from './sync-folder-paths.ts';
@@ -58,17 +59,21 @@ export async function appendOwnOps(folder: string, deviceId: string, own: OwnFil
     rest = rest.slice(part.length);
     const name = segmentName(state.segment);
     const path = join(dir, name);
-    const bytes = Buffer.from(part.map((p) => opLine(p.op)).join(''), 'utf8');
     const fh = await open(path, 'a');
+    let written: number;
     try {
-      await writeAll(fh, bytes);
+      // A segment is tens of MB of lines: encoded piece by piece into the writer's buffers, not joined first.
+      const writer = new TextFileWriter(fh);
+      for (const p of part) await writer.write(opLine(p.op));
+      await writer.end();
+      written = writer.size;
       await fh.sync();
     } finally {
       await fh.close();
     }
     const before = state.files[name];
     if (!before) await fsyncDirectory(nodeStoreFs, dir);
-    state.files[name] = { bytes: (before?.bytes ?? 0) + bytes.length, firstIndex: before?.firstIndex ?? (part[0]?.index ?? 0) };
+    state.files[name] = { bytes: (before?.bytes ?? 0) + written, firstIndex: before?.firstIndex ?? (part[0]?.index ?? 0) };
     state.lines += part.length;
   }
   return state;
