@@ -44,7 +44,7 @@ export class CompleteLines {
     return text;
   }
 
-  // Copied: the caller reuses its read buffers.
+  // Copied: a caller may read into the same buffer again (library.json is read through two reused buffers).
   private keep(bytes: Buffer): void {
     this.carry.push(Buffer.from(bytes));
     this.carried += bytes.length;

@@ -42,6 +42,17 @@ describe('loading library.json line by line', () => {
     }
   });
 
+  it('reads an item line longer than its two reused 1 MiB read buffers intact', async () => {
+    const doc = richDoc(5);
+    // About 3 MB of UTF-8 on one line: its start is held while the buffer it was read into is read into again.
+    doc.items[3] = { ...makeTestItem(3), note: { markdown: 'Łódź € 😀 '.repeat(200_000), modifiedAt: 'x' } };
+    const text = await serializeLibraryDocToString(doc);
+    await writeFile(file(), text);
+    const streamed = await streamLibraryFile(nodeStoreFs, file(), 5);
+    expect(streamed.kind).toBe('loaded');
+    if (streamed.kind === 'loaded') expect(streamed.doc).toStrictEqual(JSON.parse(text));
+  });
+
   it('hands pretty-printed and minified files to the whole-file parse, which still loads them', async () => {
     const doc = richDoc(12);
     for (const text of [JSON.stringify(doc, null, 2), JSON.stringify(doc), JSON.stringify(doc, null, '\t')]) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CURRENT_SCHEMA_VERSION, type LibraryDoc } from '../../../shared/model/library-doc.ts';
 import { ITEMS_OPEN_LINE } from './canonical-json.ts';
+import { CompleteLines } from './complete-lines.ts';
 import { isItemShaped } from './item-check.ts';
 import { fromStoredItem } from './stored-item.ts';
 import { docHeaderSchema } from './library-doc-schema.ts';
@@ -14,10 +15,9 @@ export type StreamedLibrary =
   | { kind: 'other' };
 
 // 1 MiB a read: each read is a round trip through libuv's thread pool, and at 32 KB those round trips left the
-// thread idle a fifth of the time. Decoded 32 KB at a time, so each piece's text stays out of V8's large-object
-// space, whose fresh pages cost more than the extra decoding calls.
+// thread idle a fifth of the time. CompleteLines decodes it 32 KB at a time, so each piece's text stays out of V8's
+// large-object space, whose fresh pages cost more than the extra decoding calls.
 const READ_BYTES = 1 << 20;
-const DECODE_BYTES = 1 << 15;
 // Stands in for the items list in the header, so a second "items" key later in a hand-edited file
 // (which JSON.parse of the whole file would let win) is noticed instead of silently ignored.
 const ITEMS_PLACEHOLDER = '\u0000folio:items';
@@ -122,10 +122,9 @@ export async function streamLibraryFile(fs: StoreFs, path: string, sliceMs: numb
     let spare = Buffer.allocUnsafe(READ_BYTES);
     let reading = readAhead(fh, buffer);
     let size = 0;
-    // The bytes after the last newline read so far. A newline byte is never part of a multi-byte UTF-8 sequence, so
-    // decoding up to it gives the same text as decoding the whole file (a BOM stays in the text, so such a file fails
-    // here exactly as it fails JSON.parse). Buffer decoding is several times quicker than a streaming TextDecoder.
-    let carry: Buffer | null = null;
+    // Decoded up to each newline only, so the text is the same as decoding the whole file (a BOM stays in the text,
+    // so such a file fails here exactly as it fails JSON.parse).
+    const lines = new CompleteLines();
     for (;;) {
       const { bytesRead } = await reading;
       if (bytesRead === 0) break;
@@ -134,28 +133,20 @@ export async function streamLibraryFile(fs: StoreFs, path: string, sliceMs: numb
       reading = readAhead(fh, buffer);
       hash.update(read);
       size += bytesRead;
-      for (let at = 0; at < bytesRead; at += DECODE_BYTES) {
-        const bytes = read.subarray(at, Math.min(at + DECODE_BYTES, bytesRead));
-        const newline = bytes.lastIndexOf(10);
-        if (newline < 0) {
-          carry = carry ? Buffer.concat([carry, bytes]) : Buffer.from(bytes);
-        } else {
-          const complete = bytes.subarray(0, newline + 1);
-          const text = (carry ? Buffer.concat([carry, complete]) : complete).toString('utf8');
-          carry = newline + 1 < bytes.length ? Buffer.from(bytes.subarray(newline + 1)) : null;
-          let start = 0;
-          for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-            if (!layout.line(text.slice(start, end))) return { kind: 'other' };
-            start = end + 1;
-            if (slicer.due()) await slicer.yield();
-          }
+      for (const text of lines.texts(read)) {
+        let start = 0;
+        for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+          if (!layout.line(text.slice(start, end))) return { kind: 'other' };
+          start = end + 1;
+          if (slicer.due()) await slicer.yield();
         }
-        // A minified file is one long first line: no need to read it all to know it is not ours.
-        if (layout.atStart && carry !== null && carry.length > 2) return { kind: 'other' };
       }
+      // A minified file is one long first line: no need to read it all to know it is not ours.
+      if (layout.atStart && lines.pendingBytes > 2) return { kind: 'other' };
       if (slicer.due()) await slicer.yield();
     }
-    if (carry !== null && !layout.line(carry.toString('utf8'))) return { kind: 'other' };
+    const rest = lines.rest();
+    if (rest !== '' && !layout.line(rest)) return { kind: 'other' };
     const doc = layout.finish();
     if (!doc) return { kind: 'other' };
     return { kind: 'loaded', doc, fingerprint: { size, mtimeMs, sha256: hash.digest('hex') } };
