@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemId } from '../../model/ids.ts';
+import { rankQuery } from '../query/search-run.ts';
 import { SearchIndex } from './search-index.ts';
 import type { SearchDoc } from './search-doc.ts';
 
@@ -21,6 +22,22 @@ describe('SearchIndex.expand', () => {
     expect(list[0]).toEqual({ term: 'abzzz', quality: 0.7 });
     const exact = index.expand('abaaa');
     expect(exact[0]).toEqual({ term: 'abaaa', quality: 1 });
+  });
+
+  it('chooses among every term a prefix of two letters or more begins, so a longer prefix never finds what it missed', () => {
+    // 400 rare words "traa…" come before "transformer" (in 30 documents) in the sorted vocabulary.
+    const many = Array.from({ length: 400 }, (_, i) => doc(2000 + i, `attention traa${i.toString(36).padStart(3, '0')}`));
+    for (let i = 0; i < 30; i++) many.push(doc(3000 + i, 'attention transformer'));
+    const big = new SearchIndex(many);
+    expect(big.expand('tr')[0]).toEqual({ term: 'transformer', quality: 0.7 });
+    const found = (query: string): Set<string> => {
+      const out = rankQuery(big, { collections: [] }, query);
+      return new Set(out.ok ? out.ids : []);
+    };
+    const tran = found('attention tran');
+    expect(tran.size).toBe(30);
+    const tr = found('attention tr');
+    for (const id of tran) expect(tr.has(id)).toBe(true);
   });
 
   it('scores at most 12 typo expansions, one typo before two', () => {

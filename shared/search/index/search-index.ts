@@ -18,9 +18,17 @@ export interface Expansion {
 }
 
 const QUALITY = { exact: 1, prefix: 0.7, typo1: 0.45, typo2: 0.3 } as const;
-/** A one-letter word is a prefix too (the user is typing it), bounded by MAX_PREFIX_TERMS. */
+/** A one-letter word is a prefix too (the user is typing it), bounded by MAX_LETTER_SCAN. */
 const MIN_PREFIX = 1;
-const MAX_PREFIX_TERMS = 300;
+/**
+ * Vocabulary terms a prefix may reach before the ones most documents hold are chosen (MAX_SCORED_PREFIX). From two
+ * letters on, the choice is made among (nearly) all of them: the first 300 alphabetically left the common words out
+ * of a prefix that begins thousands (one whose first 300 end before "con…" never reached "convolutional"). A lone
+ * letter, which only looks in the headline fields while a word is being typed, keeps the short scan: choosing among
+ * the tens of thousands of terms it can begin costs 20-50 ms per keystroke after every change of the vocabulary.
+ */
+const MAX_PREFIX_SCAN = 50_000;
+const MAX_LETTER_SCAN = 300;
 const MAX_TYPO_TERMS = 60;
 const MAX_SCORED_PREFIX = 64;
 const MAX_SCORED_TYPOS = 12;
@@ -167,7 +175,8 @@ export class SearchIndex {
     const first = lowerBound(vocab, word);
     if (vocab[first] === word) out.set(word, QUALITY.exact);
     if (allowFuzzy && word.length >= MIN_PREFIX) {
-      for (let i = first, n = 0; i < vocab.length && n < MAX_PREFIX_TERMS && (vocab[i] as string).startsWith(word); i++, n++) {
+      const scan = word.length === 1 ? MAX_LETTER_SCAN : MAX_PREFIX_SCAN;
+      for (let i = first, n = 0; i < vocab.length && n < scan && (vocab[i] as string).startsWith(word); i++, n++) {
         if (!out.has(vocab[i] as string)) out.set(vocab[i] as string, QUALITY.prefix);
       }
     }
