@@ -36,6 +36,16 @@ describe('CompleteLines', () => {
     }
   });
 
+  it('gives the lines themselves, without their newlines, however the bytes are split', () => {
+    for (const size of [1, 7, 1 << 15, 1 << 20]) {
+      const lines = new CompleteLines();
+      const got: string[] = [];
+      for (let at = 0; at < bytes.length; at += size) got.push(...lines.lines(bytes.subarray(at, at + size)));
+      expect(got).toEqual(text.split('\n').slice(0, -1));
+      expect(lines.rest()).toBe('tail without newline 😀');
+    }
+  });
+
   it('holds the start of an unfinished line as bytes, and nothing once a newline ends it', () => {
     const lines = new CompleteLines();
     expect([...lines.texts(Buffer.from('abc€', 'utf8').subarray(0, 4))]).toEqual([]);

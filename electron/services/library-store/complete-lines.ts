@@ -31,6 +31,17 @@ export class CompleteLines {
     }
   }
 
+  /** Each line that ends in `bytes` (with what came before), without its newline. */
+  *lines(bytes: Uint8Array): Generator<string> {
+    for (const text of this.texts(bytes)) {
+      let start = 0;
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+        yield text.slice(start, end);
+        start = end + 1;
+      }
+    }
+  }
+
   /** Bytes after the last newline so far: the start of a line still being read. */
   get pendingBytes(): number {
     return this.carried;

@@ -133,13 +133,9 @@ export async function streamLibraryFile(fs: StoreFs, path: string, sliceMs: numb
       reading = readAhead(fh, buffer);
       hash.update(read);
       size += bytesRead;
-      for (const text of lines.texts(read)) {
-        let start = 0;
-        for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-          if (!layout.line(text.slice(start, end))) return { kind: 'other' };
-          start = end + 1;
-          if (slicer.due()) await slicer.yield();
-        }
+      for (const line of lines.lines(read)) {
+        if (!layout.line(line)) return { kind: 'other' };
+        if (slicer.due()) await slicer.yield();
       }
       // A minified file is one long first line: no need to read it all to know it is not ours.
       if (layout.atStart && lines.pendingBytes > 2) return { kind: 'other' };

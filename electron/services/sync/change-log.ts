@@ -55,12 +55,8 @@ export class ChangeLog {
       // Read in pieces and parsed in slices: a 50k-item import is 76 MB of lines, and a long-lived host's event
       // loop keeps answering meanwhile.
       let number = 0;
-      for await (const { text, last } of segmentTexts(join(dir, segment.name))) {
-        for (let start = 0; start < text.length;) {
-          const newline = text.indexOf('\n', start);
-          const end = newline < 0 ? text.length : newline;
-          const line = text.slice(start, end);
-          start = end + 1;
+      for await (const { lines, last } of segmentLines(join(dir, segment.name))) {
+        for (const line of lines) {
           number++;
           if (slicer.due()) await slicer.yield();
           if (line.trim() === '') continue;
@@ -169,19 +165,17 @@ function segmentName(first: number): string {
 }
 
 /**
- * A segment file read a megabyte at a time, as texts of whole lines; `last`: the file's final line, with no newline
- * after it (an append torn by a crash).
+ * A segment file's lines, read a megabyte at a time: those of each piece together (one await a piece, not a line);
+ * `last`: the file's final line, with no newline after it (an append torn by a crash).
  */
-async function* segmentTexts(path: string): AsyncGenerator<{ text: string; last: boolean }> {
+async function* segmentLines(path: string): AsyncGenerator<{ lines: Iterable<string>; last: boolean }> {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   const lines = new CompleteLines();
   try {
-    for await (const chunk of file as AsyncIterable<Buffer>) {
-      for (const text of lines.texts(chunk)) yield { text, last: false };
-    }
+    for await (const chunk of file as AsyncIterable<Buffer>) yield { lines: lines.lines(chunk), last: false };
   } finally {
     file.destroy();
   }
   const rest = lines.rest();
-  if (rest !== '') yield { text: rest, last: true };
+  if (rest !== '') yield { lines: [rest], last: true };
 }
