@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyLibraryDoc } from '../../../shared/model/library-doc.ts';
 import { tempLibraryFolder } from '../../../tests/helpers/store-test-support.ts';
 import { BackupShelf } from './backups.ts';
-import { serializeLibraryDoc } from './canonical-json.ts';
+import { serializeLibraryDoc } from './library-doc-text.ts';
 import type { FileFingerprint } from './library-file.ts';
 import { LIBRARY_MIGRATIONS } from './migrations.ts';
 import { nodeStoreFs } from './store-fs.ts';

@@ -1,7 +1,3 @@
-import type { LibraryDoc } from '../../../shared/model/library-doc.ts';
-import { toStoredItem } from './stored-item.ts';
-import { TimeSlicer } from './time-slicer.ts';
-
 /**
  * JSON with object keys sorted at every depth, so the same value always gives
  * the same bytes (small diffs under git or Syncthing). Array order is kept.
@@ -85,45 +81,4 @@ function pieceByPiece(value: unknown): string {
     first = false;
   }
   return out + '}';
-}
-
-const HEADER_KEYS = ['schemaVersion', 'journalSeq', 'settings'] as const;
-export const ITEMS_OPEN_LINE = '"items": [';
-export const COLLECTIONS_OPEN_LINE = '"collections": [';
-const CHUNK_CHARS = 1 << 15;
-
-/**
- * library.json as text chunks of about 32k characters (small enough that
- * encoding one stays well under a frame, and that no chunk is a large object for V8): the header keys one per line, then
- * one collection per line and one item per line, each in its stored form (stored-item.ts). Yields the event loop every
- * `sliceMs`, so 50k items never block it for more than a frame. The caller must
- * pass arrays it will not mutate meanwhile (items are immutable; the arrays are snapshots).
- */
-export async function* serializeLibraryDoc(doc: LibraryDoc, sliceMs = 5): AsyncGenerator<string> {
-  const slicer = new TimeSlicer(sliceMs);
-  let chunk = '{\n';
-  for (const key of HEADER_KEYS) chunk += `${JSON.stringify(key)}: ${canonicalJson(doc[key])},\n`;
-  chunk += COLLECTIONS_OPEN_LINE + '\n';
-  for (let i = 0; i < doc.collections.length; i++) {
-    chunk += canonicalJson(doc.collections[i]) + (i < doc.collections.length - 1 ? ',\n' : '\n');
-  }
-  chunk += '],\n' + ITEMS_OPEN_LINE + '\n';
-  const items = doc.items;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    chunk += (item ? canonicalJson(toStoredItem(item)) : 'null') + (i < items.length - 1 ? ',\n' : '\n');
-    if (chunk.length >= CHUNK_CHARS) {
-      yield chunk;
-      chunk = '';
-    }
-    if (slicer.due()) await slicer.yield();
-  }
-  yield chunk + ']\n}\n';
-}
-
-/** The whole document in one string, for small libraries and tests. */
-export async function serializeLibraryDocToString(doc: LibraryDoc): Promise<string> {
-  let out = '';
-  for await (const chunk of serializeLibraryDoc(doc)) out += chunk;
-  return out;
 }

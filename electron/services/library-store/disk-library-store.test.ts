@@ -6,7 +6,7 @@ import { asCollectionId } from '../../../shared/model/ids.ts';
 import { CURRENT_SCHEMA_VERSION, DEFAULT_SETTINGS } from '../../../shared/model/library-doc.ts';
 import { makeTestItem, makeTestItems } from '../../../tests/helpers/store-items.ts';
 import { journalLines, tempLibraryFolder, waitFor } from '../../../tests/helpers/store-test-support.ts';
-import { serializeLibraryDocToString } from './canonical-json.ts';
+import { serializeLibraryDocToString } from './library-doc-text.ts';
 import { LibraryState } from './library-state.ts';
 import { openLibraryStore } from './open-library-store.ts';
 

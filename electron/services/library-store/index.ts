@@ -7,7 +7,8 @@ export { writeFileAtomic, copyFileAtomic, AtomicWriteError } from './write-file-
 export { nodeStoreFs, type StoreFs } from './store-fs.ts';
 export { DEFAULT_TUNING, type StoreTuning } from './store-tuning.ts';
 export { LIBRARY_MIGRATIONS, migrateLibraryDoc, type LibraryMigration, type RawLibraryDoc } from './migrations.ts';
-export { canonicalJson, serializeLibraryDoc, serializeLibraryDocToString } from './canonical-json.ts';
+export { canonicalJson } from './canonical-json.ts';
+export { serializeLibraryDoc, serializeLibraryDocToString } from './library-doc-text.ts';
 export { LOCK_FILE, type LockInfo } from './library-lock.ts';
 export { libraryDocProblem, itemProblem } from './library-doc-schema.ts';
 export { readRowsCache, writeRowsCache, ROWS_CACHE_FILE, type RowsCache } from './rows-cache.ts';

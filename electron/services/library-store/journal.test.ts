@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyLibraryDoc } from '../../../shared/model/library-doc.ts';
 import { makeTestItem } from '../../../tests/helpers/store-items.ts';
 import { journalLines, tempLibraryFolder } from '../../../tests/helpers/store-test-support.ts';
-import { serializeLibraryDocToString } from './canonical-json.ts';
+import { serializeLibraryDocToString } from './library-doc-text.ts';
 import { openLibraryStore } from './open-library-store.ts';
 
 const QUIET = { quietCompactMs: 60_000 };

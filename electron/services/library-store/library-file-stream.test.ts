@@ -5,7 +5,7 @@ import { asCollectionId } from '../../../shared/model/ids.ts';
 import { emptyLibraryDoc, type LibraryDoc } from '../../../shared/model/library-doc.ts';
 import { makeTestItem, makeTestItems } from '../../../tests/helpers/store-items.ts';
 import { tempLibraryFolder } from '../../../tests/helpers/store-test-support.ts';
-import { serializeLibraryDocToString } from './canonical-json.ts';
+import { serializeLibraryDocToString } from './library-doc-text.ts';
 import { LibraryFileAdapter } from './library-file.ts';
 import { streamLibraryFile } from './library-file-stream.ts';
 import { openLibraryStore } from './open-library-store.ts';

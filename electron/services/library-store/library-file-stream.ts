@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CURRENT_SCHEMA_VERSION, type LibraryDoc } from '../../../shared/model/library-doc.ts';
-import { ITEMS_OPEN_LINE } from './canonical-json.ts';
+import { ITEMS_OPEN_LINE } from './library-doc-text.ts';
 import { CompleteLines } from './complete-lines.ts';
 import { isItemShaped } from './item-check.ts';
 import { fromStoredItem } from './stored-item.ts';

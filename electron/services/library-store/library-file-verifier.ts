@@ -1,5 +1,5 @@
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/library-doc.ts';
-import { ITEMS_OPEN_LINE } from './canonical-json.ts';
+import { ITEMS_OPEN_LINE } from './library-doc-text.ts';
 import { docHeaderSchema, itemProblem } from './library-doc-schema.ts';
 import { parseLibraryBytes } from './library-file.ts';
 import { LIBRARY_MIGRATIONS, type LibraryMigration } from './migrations.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Adapter } from 'lowdb';
 import type { LibraryDoc } from '../../../shared/model/library-doc.ts';
-import { serializeLibraryDoc } from './canonical-json.ts';
+import { serializeLibraryDoc } from './library-doc-text.ts';
 import { libraryDocProblem } from './library-doc-schema.ts';
 import { streamLibraryFile } from './library-file-stream.ts';
 import { LIBRARY_MIGRATIONS, migrateLibraryDoc, type LibraryMigration } from './migrations.ts';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, DEFAULT_SETTINGS, emptyLibraryDoc, type LibraryDoc } from '../../../shared/model/library-doc.ts';
 import { makeTestItems } from '../../../tests/helpers/store-items.ts';
 import { tempLibraryFolder } from '../../../tests/helpers/store-test-support.ts';
-import { serializeLibraryDocToString } from './canonical-json.ts';
+import { serializeLibraryDocToString } from './library-doc-text.ts';
 import { LIBRARY_MIGRATIONS, type LibraryMigration } from './migrations.ts';
 import { openLibraryStore } from './open-library-store.ts';
 

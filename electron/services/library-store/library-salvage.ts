@@ -2,7 +2,7 @@ import { recordValueProblem } from '../../../shared/library/record-limits.ts';
 import type { Collection } from '../../../shared/model/collection.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import { CURRENT_SCHEMA_VERSION, emptyLibraryDoc, type LibraryDoc, type LibrarySettings } from '../../../shared/model/library-doc.ts';
-import { COLLECTIONS_OPEN_LINE, ITEMS_OPEN_LINE } from './canonical-json.ts';
+import { COLLECTIONS_OPEN_LINE, ITEMS_OPEN_LINE } from './library-doc-text.ts';
 import { collectionSchema, itemProblem, settingsSchema } from './library-doc-schema.ts';
 import { fromStoredItem } from './stored-item.ts';
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FolioError } from '../../../shared/api/api-error.ts';
 import { API_METHOD_NAMES } from '../../../shared/api/api-methods.ts';
 import type { LibraryChangedEvent } from '../../../shared/api/event-types.ts';
-import { serializeLibraryDocToString } from '../library-store/canonical-json.ts';
+import { serializeLibraryDocToString } from '../library-store/library-doc-text.ts';
 import { tempLibraryFolder } from '../../../tests/helpers/store-test-support.ts';
 import { openFolioService } from '../folio-service.ts';
 
