@@ -11,9 +11,9 @@ export type OpDraft = Omit<SyncOp, 'ts' | 'chg'>;
 
 const json = (value: unknown): JsonValue => (value === undefined ? null : (value as JsonValue));
 
+/** The value is the item itself, id included (the replica skips it): the log writes it as the item's library.json line. */
 export function itemCreateDraft(item: Item): OpDraft {
-  const { id, ...rest } = item;
-  return { e: 'item', id, k: 'create', v: json(rest) };
+  return { e: 'item', id: item.id, k: 'create', v: json(item) };
 }
 
 export function itemDrafts(before: Item | undefined, after: Item): OpDraft[] {

@@ -21,8 +21,11 @@ export interface ReadLines {
   lines: number;
 }
 
-/** Parses `text` (the file from a line boundary on); `firstLine` numbers the lines for messages. */
-export function readOpLines(text: string, deviceId: string | null, firstLine = 1): ReadLines {
+/**
+ * Parses `text` (the file from a line boundary on); `firstLine` numbers the lines for messages. `whole` makes a
+ * checked line's operation whole (a created item written in its stored form) or says what is wrong with it.
+ */
+export function readOpLines(text: string, deviceId: string | null, firstLine = 1, whole: (op: SyncOp) => SyncOp | string = (op) => op): ReadLines {
   const ops: SyncOp[] = [];
   const problems: LineProblem[] = [];
   let start = 0;
@@ -50,7 +53,12 @@ export function readOpLines(text: string, deviceId: string | null, firstLine = 1
       problems.push({ line: here, message: `rejected: ${problem}` });
       continue;
     }
-    ops.push(record as SyncOp);
+    const op = whole(record as SyncOp);
+    if (typeof op === 'string') {
+      problems.push({ line: here, message: `rejected: ${op}` });
+      continue;
+    }
+    ops.push(op);
   }
   return { ops, problems, consumed: start, lines: lineNo - firstLine };
 }

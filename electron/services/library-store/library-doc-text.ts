@@ -1,6 +1,7 @@
+import { Buffer } from 'node:buffer';
 import type { LibraryDoc } from '../../../shared/model/library-doc.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { toStoredItem } from './stored-item.ts';
+import { keptLinesForWrite, storedItemLine } from './stored-lines.ts';
 import { TimeSlicer } from './time-slicer.ts';
 
 const HEADER_KEYS = ['schemaVersion', 'journalSeq', 'settings'] as const;
@@ -10,12 +11,13 @@ const CHUNK_CHARS = 1 << 15;
 
 /**
  * library.json as text chunks of about 32k characters (small enough that
- * encoding one stays well under a frame, and that no chunk is a large object for V8): the header keys one per line, then
+ * encoding one stays well under a frame, and that no chunk is a large object for V8), with the UTF-8 bytes of an item
+ * line the change log already made in between (stored-lines.ts): the header keys one per line, then
  * one collection per line and one item per line, each in its stored form (stored-item.ts). Yields the event loop every
  * `sliceMs`, so 50k items never block it for more than a frame. The caller must
  * pass arrays it will not mutate meanwhile (items are immutable; the arrays are snapshots).
  */
-export async function* serializeLibraryDoc(doc: LibraryDoc, sliceMs = 5): AsyncGenerator<string> {
+export async function* serializeLibraryDoc(doc: LibraryDoc, sliceMs = 5): AsyncGenerator<string | Uint8Array> {
   const slicer = new TimeSlicer(sliceMs);
   let chunk = '{\n';
   for (const key of HEADER_KEYS) chunk += `${JSON.stringify(key)}: ${canonicalJson(doc[key])},\n`;
@@ -25,14 +27,28 @@ export async function* serializeLibraryDoc(doc: LibraryDoc, sliceMs = 5): AsyncG
   }
   chunk += '],\n' + ITEMS_OPEN_LINE + '\n';
   const items = doc.items;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    chunk += (item ? canonicalJson(toStoredItem(item)) : 'null') + (i < items.length - 1 ? ',\n' : '\n');
-    if (chunk.length >= CHUNK_CHARS) {
-      yield chunk;
-      chunk = '';
+  // A new item's line is made once, as bytes, for this file and its create operation in the change log.
+  const kept = keptLinesForWrite();
+  try {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const bytes = item ? kept.bytes(item) : null;
+      const end = i < items.length - 1 ? ',\n' : '\n';
+      if (bytes) {
+        if (chunk !== '') yield chunk;
+        yield bytes;
+        chunk = end;
+      } else {
+        chunk += (item ? storedItemLine(item) : 'null') + end;
+      }
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+      }
+      if (slicer.due()) await slicer.yield();
     }
-    if (slicer.due()) await slicer.yield();
+  } finally {
+    kept.done();
   }
   yield chunk + ']\n}\n';
 }
@@ -40,6 +56,6 @@ export async function* serializeLibraryDoc(doc: LibraryDoc, sliceMs = 5): AsyncG
 /** The whole document in one string, for small libraries and tests. */
 export async function serializeLibraryDocToString(doc: LibraryDoc): Promise<string> {
   let out = '';
-  for await (const chunk of serializeLibraryDoc(doc)) out += chunk;
+  for await (const chunk of serializeLibraryDoc(doc)) out += typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
   return out;
 }

@@ -150,7 +150,7 @@ export class LibraryFileAdapter implements Adapter<LibraryDoc> {
     let size = 0;
     await replaceFileAtomic(this.path, async (fh) => {
       const writer = new TextFileWriter(fh, (bytes) => hash.update(bytes));
-      for await (const chunk of serializeLibraryDoc(doc, this.sliceMs)) await writer.write(chunk);
+      for await (const chunk of serializeLibraryDoc(doc, this.sliceMs)) await (typeof chunk === 'string' ? writer.write(chunk) : writer.writeBytes(chunk));
       await writer.end();
       size = writer.size;
     }, this.fs);

@@ -42,6 +42,21 @@ export class TextFileWriter {
     if (this.pending.length >= PIECE_CHARS) await this.drain();
   }
 
+  /** Bytes already encoded (UTF-8), written after the text before them. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    if (this.pending.length > 0) await this.drain();
+    let at = 0;
+    while (at < bytes.length) {
+      if (this.filled === BUFFER_BYTES) await this.flush();
+      const part = bytes.subarray(at, at + Math.min(bytes.length - at, BUFFER_BYTES - this.filled));
+      this.scratch.set(part, this.filled);
+      this.onBytes?.(this.scratch.subarray(this.filled, this.filled + part.length));
+      this.filled += part.length;
+      this.size += part.length;
+      at += part.length;
+    }
+  }
+
   /** Writes what is still gathered and waits for every write; call once at the end. */
   async end(): Promise<void> {
     await this.drain();

@@ -3,11 +3,11 @@ import { open, readdir, unlink, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SyncOp } from '../../../shared/sync/operations.ts';
 import { parseJsonStrict } from '../../../shared/sync/op-validate.ts';
-import { opLine } from '../../../shared/sync/op-lines.ts';
 import { CompleteLines } from '../library-store/complete-lines.ts';
 import { fsyncDirectory, nodeStoreFs } from '../library-store/store-fs.ts';
 import { TextFileWriter } from '../library-store/text-writer.ts';
 import { TimeSlicer } from '../library-store/time-slicer.ts';
+import { wholeLogOp, writeLogLine } from './log-lines.ts';
 
 /**
  * The library's own change log, `<library>/changes/log-<first index>.jsonl`: every operation this library made or
@@ -60,12 +60,16 @@ export class ChangeLog {
           number++;
           if (slicer.due()) await slicer.yield();
           if (line.trim() === '') continue;
-          let op: SyncOp;
+          let op: SyncOp | string;
           try {
-            op = parseJsonStrict(line) as SyncOp;
+            op = wholeLogOp(parseJsonStrict(line) as SyncOp);
           } catch {
             // Only a torn last line is expected (a crash during an append); it never counted as done.
             if (!last) log.damaged.push(`${segment.name} line ${number}`);
+            continue;
+          }
+          if (typeof op === 'string') {
+            log.damaged.push(`${segment.name} line ${number} (${op})`);
             continue;
           }
           log.ops.push({ index, op });
@@ -123,7 +127,7 @@ export class ChangeLog {
       try {
         // An import of 50k items is one append: written through one buffer, never as one string of it all.
         const writer = new TextFileWriter(fh);
-        for (const l of part) await writer.write(opLine(l.op));
+        for (const l of part) await writeLogLine(writer, l.op);
         await writer.end();
         await fh.sync();
       } finally {

@@ -4,6 +4,7 @@ import type { SyncOp, OpVia } from '../../../shared/sync/operations.ts';
 import { Replica, type Conflict } from '../../../shared/sync/replica.ts';
 import { collectionDrafts, itemDrafts, settingsDrafts, stampChange, type OpDraft } from '../../../shared/sync/capture.ts';
 import type { LibraryOp, LibraryStore } from '../library-store/library-store.ts';
+import { expectNewItem } from '../library-store/stored-lines.ts';
 import type { CommitObserver } from '../service-context.ts';
 import { ChangeLog, MAX_OPS } from './change-log.ts';
 import { changesDir, loadIdentity, readJsonFile, writeJsonFile, type DeviceIdentity } from './changes-files.ts';
@@ -255,7 +256,13 @@ export class ChangeRecorder implements CommitObserver {
 function draftsFor(ops: readonly LibraryOp[], store: LibraryStore): OpDraft[] {
   const drafts: OpDraft[] = [];
   for (const op of ops) {
-    if (op.op === 'putItems') for (const item of op.items) drafts.push(...itemDrafts(store.getItem(item.id), item));
+    if (op.op === 'putItems') {
+      for (const item of op.items) {
+        const before = store.getItem(item.id);
+        if (!before) expectNewItem(item);
+        drafts.push(...itemDrafts(before, item));
+      }
+    }
     else if (op.op === 'deleteItems') for (const id of op.ids) drafts.push({ e: 'item', id, k: 'delete' });
     else if (op.op === 'putCollections') {
       const before = new Map(store.collections().map((c) => [c.id, c]));

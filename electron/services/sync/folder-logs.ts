@@ -6,6 +6,7 @@ import { MAX_OP_LINE, parseJsonStrict } from '../../../shared/sync/op-validate.t
 import { readOpLines } from '../../../shared/sync/op-lines.ts';
 import type { SyncOp } from '../../../shared/sync/operations.ts';
 import { cleanDeviceName } from './changes-files.ts';
+import { wholeLogOp } from './log-lines.ts';
 import { assertInside, devicesDir, isPlainDirectory, LOG_FILE } from './sync-folder-paths.ts';
 
 /**
@@ -123,7 +124,7 @@ export async function readLogFile(path: string, deviceId: string | null, from: F
       while (start <= lastNewline) {
         const cut = start + SLICE >= lastNewline ? lastNewline : chunk.indexOf(0x0a, start + SLICE);
         const end = cut < 0 || cut > lastNewline ? lastNewline : cut;
-        const read = readOpLines(chunk.subarray(start, end + 1).toString('utf8'), deviceId, cursor.lines + 1);
+        const read = readOpLines(chunk.subarray(start, end + 1).toString('utf8'), deviceId, cursor.lines + 1, wholeLogOp);
         ops.push(...read.ops);
         problems.push(...read.problems);
         cursor = { bytes: cursor.bytes + (end + 1 - start), lines: cursor.lines + read.lines };

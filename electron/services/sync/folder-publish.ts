@@ -3,12 +3,12 @@ import { open, readdir, readFile, stat, unlink, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Attachment } from '../../../shared/model/item.ts';
 import type { SyncOp } from '../../../shared/sync/operations.ts';
-import { opLine } from '../../../shared/sync/op-lines.ts';
 import { isSafeRelativePath } from '../../../shared/sync/op-validate.ts';
 import { fsyncDirectory, nodeStoreFs } from '../library-store/store-fs.ts';
 import { TextFileWriter } from '../library-store/text-writer.ts';
 import { writeFileAtomic } from '../library-store/write-file-atomic.ts';
 import { resolveInsideAttachments } from '../attachments/attachment-files.ts';
+import { writeLogLine } from './log-lines.ts';
 import { blobPath, deviceDir, segmentName, SEGMENT_FILE, SNAPSHOT_FILE } from './sync-folder-paths.ts';
 
 /** Writing this device's part of the sync folder: its log segments, its device.json and attachment files. */
@@ -64,7 +64,7 @@ export async function appendOwnOps(folder: string, deviceId: string, own: OwnFil
     try {
       // A segment is tens of MB of lines: encoded piece by piece into the writer's buffers, not joined first.
       const writer = new TextFileWriter(fh);
-      for (const p of part) await writer.write(opLine(p.op));
+      for (const p of part) await writeLogLine(writer, p.op);
       await writer.end();
       written = writer.size;
       await fh.sync();
