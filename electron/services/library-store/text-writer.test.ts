@@ -15,12 +15,12 @@ describe('TextFileWriter', () => {
     await remove();
   });
 
-  async function written(parts: string[]): Promise<{ bytes: Buffer; size: number; hash: string }> {
+  async function written(parts: Array<string | Uint8Array>): Promise<{ bytes: Buffer; size: number; hash: string }> {
     const path = join(dir, 'out.txt');
     const fh = await open(path, 'w');
     const hash = createHash('sha256');
     const writer = new TextFileWriter(fh, (bytes) => hash.update(bytes));
-    for (const part of parts) await writer.write(part);
+    for (const part of parts) await (typeof part === 'string' ? writer.write(part) : writer.writeBytes(part));
     await writer.end();
     await fh.close();
     return { bytes: await readFile(path), size: writer.size, hash: hash.digest('hex') };
@@ -31,6 +31,16 @@ describe('TextFileWriter', () => {
     const text = `a${'𝔉'.repeat(20_000)}é${'𝔉'.repeat(20_000)}`;
     const expected = Buffer.from(text + '\n' + text, 'utf8');
     const out = await written([text, '\n', text]);
+    expect(out.bytes.equals(expected)).toBe(true);
+    expect(out.size).toBe(expected.length);
+    expect(out.hash).toBe(createHash('sha256').update(expected).digest('hex'));
+  });
+
+  it('writes bytes already encoded in order with the text around them, across buffers', async () => {
+    const big = Buffer.from('ß'.repeat(1_300_000), 'utf8');
+    const parts: Array<string | Uint8Array> = ['head é', big, ',\n', Buffer.from('{"x":1}'), 'x'.repeat(40_000), big.subarray(5, 900_001), 'end'];
+    const expected = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+    const out = await written(parts);
     expect(out.bytes.equals(expected)).toBe(true);
     expect(out.size).toBe(expected.length);
     expect(out.hash).toBe(createHash('sha256').update(expected).digest('hex'));
