@@ -9,6 +9,7 @@ import type { CommitObserver } from '../service-context.ts';
 import { ChangeLog, MAX_OPS } from './change-log.ts';
 import { changesDir, loadIdentity, readJsonFile, writeJsonFile, type DeviceIdentity } from './changes-files.ts';
 import { readReplicaFile, writeReplicaFile } from './replica-file.ts';
+import { SnapshotAbandoned } from './snapshot-files.ts';
 import { readFoldPending, type PendingFold } from './fold-pending.ts';
 import { LibraryBefore, reconcileDrafts } from './reconcile.ts';
 import { TimeSlicer } from '../library-store/time-slicer.ts';
@@ -61,6 +62,8 @@ export class ChangeRecorder implements CommitObserver {
   private loadingBefore: LibraryBefore | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private snapshotting: Promise<void> | null = null;
+  /** Set by close: a snapshot that only speeds up the next load is given up rather than waited for. */
+  private closing = false;
 
   private readonly onError: (message: string) => void;
   private readonly recordedListeners = new Set<() => void>();
@@ -219,17 +222,19 @@ export class ChangeRecorder implements CommitObserver {
 
   /** A one-shot command leaves the snapshot to the next long-lived process, unless the log must compact. */
   private deferred(state: Loaded): boolean {
-    return this.deferSnapshots && !state.dirty && state.log.all().length <= MAX_OPS;
+    return this.deferSnapshots && optional(state);
   }
 
   private async snapshot(state: Loaded): Promise<void> {
     const end = state.log.end();
     await state.log.flush();
+    const needed = !optional(state);
     // Whatever the replica holds now goes into the file; a join that starts meanwhile marks it dirty again.
     state.dirty = false;
     try {
-      await writeReplicaFile(this.dir, { replica: state.replica, through: end });
+      await writeReplicaFile(this.dir, { replica: state.replica, through: end }, () => this.closing && !needed && optional(state));
     } catch (error) {
+      if (error instanceof SnapshotAbandoned) return;
       state.dirty = true;
       throw error;
     }
@@ -237,20 +242,31 @@ export class ChangeRecorder implements CommitObserver {
     await state.log.compact(end);
   }
 
+  /**
+   * Closing never waits on a snapshot the next load can do without: one under way is given up, and none is begun,
+   * unless the replica holds what the log does not or the log must compact (a 50k import's snapshot is 190 MB:
+   * about 2 s to write, against well under a second to replay its creates at the next load).
+   */
   async close(): Promise<void> {
+    this.closing = true;
     if (!this.loading) return;
     await this.queue;
     await this.snapshotting;
     const state = await this.loading;
     try {
       await state.log.flush();
-      if ((state.dirty || state.log.end() > state.snapshotThrough) && !this.deferred(state)) await this.snapshot(state);
+      if ((state.dirty || state.log.end() > state.snapshotThrough) && !optional(state)) await this.snapshot(state);
     } catch (error) {
       // The library is already saved; the log catches up from it at the next open (see load), so closing never
       // fails for want of its snapshot (a full disk, say).
       console.error(`folio: the change history in ${this.dir} could not be brought up to date (${(error as Error).message}); it catches up from the library next time`);
     }
   }
+}
+
+/** The replica snapshot only speeds up the next load: the log holds everything the replica does, and need not compact. */
+function optional(state: Loaded): boolean {
+  return !state.dirty && state.log.all().length <= MAX_OPS;
 }
 
 function draftsFor(ops: readonly LibraryOp[], store: LibraryStore): OpDraft[] {
