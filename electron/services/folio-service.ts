@@ -68,7 +68,7 @@ export interface FolioServiceOptions {
   connector?: ConnectorPairings;
   /** Sync continuously with the configured sync folder (the app and the web host; a CLI command exchanges once). */
   continuousSync?: boolean;
-  /** A one-shot command (the CLI): skips work that only pays off in a long-lived process (see ChangeRecorder's deferSnapshots). */
+  /** A one-shot command (the CLI): skips work that only pays off in a long-lived process. */
   oneShot?: boolean;
 }
 
@@ -113,7 +113,7 @@ const unsupportedShell: FolioApi['shell'] = {
 export function createFolioService(store: LibraryStore, options: FolioServiceOptions): FolioService {
   const hub = options.hub ?? new EventHub();
   const ctx = new ServiceContext(store, new KeyIndex(store.items()), hub, options.clock);
-  const recorder = new ChangeRecorder(store, (message) => hub.emit('onStatus', { kind: 'write-error', message }), Date.now, { deferSnapshots: options.oneShot ?? false });
+  const recorder = new ChangeRecorder(store, (message) => hub.emit('onStatus', { kind: 'write-error', message }));
   ctx.commitObserver = recorder;
   const syncEngine = new SyncEngine(ctx, recorder);
   const stopSyncStatus = syncEngine.onStatus((status) => hub.emit('onSyncStatus', status));

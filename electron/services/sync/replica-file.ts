@@ -32,9 +32,8 @@ export async function readReplicaFile(dir: string): Promise<ReplicaSnapshot | nu
   return { replica, through };
 }
 
-/** `stop`: give the snapshot up (SnapshotAbandoned), leaving the file there was. */
-export async function writeReplicaFile(dir: string, snapshot: ReplicaSnapshot, stop?: () => boolean): Promise<void> {
-  await writeSnapshotFile(join(dir, NAME), { through: snapshot.through, format: 2 }, snapshot.replica, false, stop);
+export async function writeReplicaFile(dir: string, snapshot: ReplicaSnapshot): Promise<void> {
+  await writeSnapshotFile(join(dir, NAME), { through: snapshot.through, format: 2 }, snapshot.replica, false);
 }
 
 export async function fileExists(path: string): Promise<boolean> {

@@ -24,56 +24,38 @@ const READ_SLICE = 64 * 1024;
 // A plain file is read a megabyte at a time: each read is a round trip through libuv's thread pool.
 const READ_BYTES = 1 << 20;
 
-/** A snapshot given up before it was in place (`stop` said so): the file it would have replaced is untouched. */
-export class SnapshotAbandoned extends Error {
-  constructor() {
-    super('the snapshot was given up before it was written');
-  }
-}
-
-/** `stop`, asked at every slice and before the file goes in place: give the snapshot up (SnapshotAbandoned). */
-export async function writeSnapshotFile(path: string, header: Record<string, unknown>, replica: Replica, compress: boolean, stop: () => boolean = () => false): Promise<number> {
+export async function writeSnapshotFile(path: string, header: Record<string, unknown>, replica: Replica, compress: boolean): Promise<number> {
   const slicer = new TimeSlicer(8);
   let written = 0;
-  try {
-    await replaceFileAtomic(path, async (fh) => {
-      if (!compress) {
-        // Encoded piece by piece into the writer's reused buffers, not joined into a megabyte string and a buffer of it.
-        const writer = new TextFileWriter(fh);
-        await writer.write(`${JSON.stringify(header)}\n`);
-        for (const line of replicaLines(replica)) {
-          await writer.write(line);
-          if (slicer.due()) {
-            await slicer.yield();
-            if (stop()) throw new SnapshotAbandoned();
-          }
-        }
-        await writer.end();
-        if (stop()) throw new SnapshotAbandoned();
-        written = writer.size;
-        return;
-      }
-      let parts: string[] = [`${JSON.stringify(header)}\n`];
-      let size = 0;
-      const flush = async (): Promise<void> => {
-        const text = Buffer.from(parts.join(''), 'utf8');
-        parts = [];
-        size = 0;
-        written += await writeAll(fh, await gzipAsync(text, { level: 6 }));
-      };
+  await replaceFileAtomic(path, async (fh) => {
+    if (!compress) {
+      // Encoded piece by piece into the writer's reused buffers, not joined into a megabyte string and a buffer of it.
+      const writer = new TextFileWriter(fh);
+      await writer.write(`${JSON.stringify(header)}\n`);
       for (const line of replicaLines(replica)) {
-        parts.push(line);
-        size += line.length;
-        if (size >= CHUNK) await flush();
+        await writer.write(line);
         if (slicer.due()) await slicer.yield();
       }
-      await flush();
-    });
-  } catch (error) {
-    // Given up on purpose: the temporary file is gone and the old file untouched, so no write error to report.
-    if (error instanceof Error && error.cause instanceof SnapshotAbandoned) throw error.cause;
-    throw error;
-  }
+      await writer.end();
+      written = writer.size;
+      return;
+    }
+    let parts: string[] = [`${JSON.stringify(header)}\n`];
+    let size = 0;
+    const flush = async (): Promise<void> => {
+      const text = Buffer.from(parts.join(''), 'utf8');
+      parts = [];
+      size = 0;
+      written += await writeAll(fh, await gzipAsync(text, { level: 6 }));
+    };
+    for (const line of replicaLines(replica)) {
+      parts.push(line);
+      size += line.length;
+      if (size >= CHUNK) await flush();
+      if (slicer.due()) await slicer.yield();
+    }
+    await flush();
+  });
   return written;
 }
 
