@@ -2,7 +2,8 @@
  * Bounds on one record (an item, its CSL-JSON, a note): whatever enters the library must be plain
  * JSON data that every later step (journal, library.json, exports, the window) can serialise and
  * render. Checked where records enter and once more before the store commits, so one hostile value
- * can never stop the saving of everything else. The walk is iterative: depth cannot overflow the stack.
+ * can never stop the saving of everything else. Depth cannot overflow the stack: the quick count recurses only
+ * after checking the depth limit (32), and the walk that names a field is iterative.
  */
 
 export interface RecordLimits {
