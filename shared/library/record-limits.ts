@@ -62,7 +62,8 @@ export function recordValueProblem(value: unknown, limits: RecordLimits = RECORD
   // Nearly every record is fine: a walk that only counts says so without a place per value (a third of the
   // time). Only a record it doubts goes through the walk that can name the field.
   const tally = { nodes: 0, chars: 0 };
-  if (fits(value, 0, limits, tally)) return null;
+  // The count recurses, so only under a depth limit the stack surely holds.
+  if (limits.maxDepth <= 1_000 && fits(value, 0, limits, tally)) return null;
   return problemOf(value, limits);
 }
 
