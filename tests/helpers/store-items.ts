@@ -1,3 +1,4 @@
+import { parseBibtex } from '../../shared/formats/bibtex/index.ts';
 import type { Item } from '../../shared/model/item.ts';
 import { asItemId } from '../../shared/model/ids.ts';
 
@@ -38,4 +39,15 @@ export function makeTestItem(n: number, abstractChars = 200): Item {
 
 export function makeTestItems(from: number, count: number, abstractChars = 200): Item[] {
   return Array.from({ length: count }, (_, i) => makeTestItem(from + i, abstractChars));
+}
+
+/** Items as an import of `bib` makes them (CSL and kept source), ids `it_<idPrefix><n>`. */
+export function importedTestItems(bib: string, fileName: string, idPrefix = ''): Item[] {
+  return parseBibtex(bib, fileName).entries.map((entry, i) => ({
+    ...makeTestItem(i),
+    id: asItemId(`it_${idPrefix}${i}`),
+    citationKey: entry.source.key,
+    csl: entry.csl,
+    source: entry.source,
+  }));
 }

@@ -1,11 +1,11 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportBibtex, parseBibtex } from '../../../shared/formats/bibtex/index.ts';
+import { exportBibtex } from '../../../shared/formats/bibtex/index.ts';
 import { asItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import { CURRENT_SCHEMA_VERSION, DEFAULT_SETTINGS } from '../../../shared/model/library-doc.ts';
-import { makeTestItem } from '../../../tests/helpers/store-items.ts';
+import { importedTestItems, makeTestItem } from '../../../tests/helpers/store-items.ts';
 import { tempLibraryFolder } from '../../../tests/helpers/store-test-support.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { openLibraryStore } from './open-library-store.ts';
@@ -26,15 +26,7 @@ const BIB = String.raw`@string{jt = {Journal of Things}}
 }
 `;
 
-function importedItems(): Item[] {
-  return parseBibtex(BIB, 'old.bib').entries.map((entry, i) => ({
-    ...makeTestItem(i),
-    id: asItemId(`it_${i}`),
-    citationKey: entry.source.key,
-    csl: entry.csl,
-    source: entry.source,
-  }));
-}
+const importedItems = (): Item[] => importedTestItems(BIB, 'old.bib');
 
 /** library.json as Folio wrote it at schema version 1: whole items, one per line. */
 function versionOneFile(items: readonly object[]): string {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseBibtex } from '../../../shared/formats/bibtex/index.ts';
-import { asItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
-import { makeTestItem } from '../../../tests/helpers/store-items.ts';
+import { importedTestItems, makeTestItem } from '../../../tests/helpers/store-items.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { CSL_FROM_SOURCE, fromStoredItem, toStoredItem } from './stored-item.ts';
 
-function imported(bib: string): Item[] {
-  return parseBibtex(bib, 'test.bib').entries.map((entry, i) => ({
-    ...makeTestItem(i),
-    id: asItemId(`it_${i}`),
-    citationKey: entry.source.key,
-    csl: entry.csl,
-    source: entry.source,
-  }));
-}
+const imported = (bib: string): Item[] => importedTestItems(bib, 'test.bib');
 
 /** Through the file and back: the line as written, parsed, made whole. */
 function throughFile(item: Item): { line: string; back: unknown } {

@@ -2,13 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseBibtex } from '../../../shared/formats/bibtex/index.ts';
-import { asItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import { itemCreateDraft } from '../../../shared/sync/capture.ts';
 import { opLine, readOpLines } from '../../../shared/sync/op-lines.ts';
 import type { JsonValue, SyncOp } from '../../../shared/sync/operations.ts';
-import { makeTestItem } from '../../../tests/helpers/store-items.ts';
+import { importedTestItems } from '../../../tests/helpers/store-items.ts';
 import { storedItemLine } from '../library-store/stored-lines.ts';
 import { ChangeLog } from './change-log.ts';
 import { wholeLogOp } from './log-lines.ts';
@@ -16,15 +14,7 @@ import { wholeLogOp } from './log-lines.ts';
 const DEVICE = 'd1a2b3c4d5e6f';
 const ts = (n: number): string => `${String(1_764_633_600_000 + n).padStart(15, '0')}-000000-${DEVICE}`;
 
-function imported(bib: string): Item[] {
-  return parseBibtex(bib, 'test.bib').entries.map((entry, i) => ({
-    ...makeTestItem(i),
-    id: asItemId(`it_log${i}`),
-    citationKey: entry.source.key,
-    csl: entry.csl,
-    source: entry.source,
-  }));
-}
+const imported = (bib: string): Item[] => importedTestItems(bib, 'test.bib', 'log');
 
 const BIB = String.raw`@string{jt = {Journal of Things}}
 @article{plain,
