@@ -1,8 +1,9 @@
+import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { asItemId } from '../../../shared/model/ids.ts';
 import type { Item } from '../../../shared/model/item.ts';
 import { makeTestItem } from '../../../tests/helpers/store-items.ts';
-import { createdItemBytes, expectNewItem, keptLinesForWrite, storedItemLine } from './stored-lines.ts';
+import { createdItemLine, expectNewItem, keptLinesForWrite, storedItemLine } from './stored-lines.ts';
 
 const item = (n: number): Item => ({ ...makeTestItem(n), id: asItemId(`it_kept${n}`) });
 
@@ -12,15 +13,15 @@ describe("a new item's line, made once for library.json and the change log", () 
     const second = item(2);
     expectNewItem(first);
     expectNewItem(second);
-    const logged = createdItemBytes(first);
-    expect(logged.toString('utf8')).toBe(storedItemLine(first));
+    const logged = createdItemLine(first);
+    expect(Buffer.isBuffer(logged) && logged.toString('utf8')).toBe(storedItemLine(first));
     const write = keptLinesForWrite();
     expect(write.bytes(first)).toBe(logged);
     const written = write.bytes(second);
     write.done();
     expect(written?.toString('utf8')).toBe(storedItemLine(second));
     // The log comes after the write: it gets the bytes the write made.
-    expect(createdItemBytes(second)).toBe(written);
+    expect(createdItemLine(second)).toBe(written);
   });
 
   it('is dropped once both files have it, and a line no write used is dropped by the next one', () => {
@@ -28,13 +29,13 @@ describe("a new item's line, made once for library.json and the change log", () 
     const replaced = item(4);
     expectNewItem(done);
     expectNewItem(replaced);
-    const bytes = createdItemBytes(done);
-    createdItemBytes(replaced);
+    const bytes = createdItemLine(done);
+    createdItemLine(replaced);
     const first = keptLinesForWrite();
     expect(first.bytes(done)).toBe(bytes);
     first.done();
-    // Neither file wants it again: the log makes a new line, a write makes its own text.
-    expect(createdItemBytes(done)).not.toBe(bytes);
+    // Neither file wants it again: the log makes its own text, and so does a write.
+    expect(createdItemLine(done)).toBe(storedItemLine(done));
     const second = keptLinesForWrite();
     expect(second.bytes(done)).toBeNull();
     // `replaced` was never written by the first write (an edit replaced it first): gone with it.
@@ -44,8 +45,8 @@ describe("a new item's line, made once for library.json and the change log", () 
 
   it('is only kept for items announced as new', () => {
     const old = item(5);
-    const a = createdItemBytes(old);
-    expect(createdItemBytes(old)).not.toBe(a);
+    // The text itself, not bytes kept for a library.json write.
+    expect(createdItemLine(old)).toBe(storedItemLine(old));
     const write = keptLinesForWrite();
     expect(write.bytes(old)).toBeNull();
     write.done();

@@ -35,11 +35,15 @@ export function expectNewItem(item: Item): void {
   kept.set(item, { bytes: null, forLog: true, forFile: true });
 }
 
-/** The line of a created item for the change log, as UTF-8. */
-export function createdItemBytes(item: Item): Buffer {
+/**
+ * The line of a created item for the change log: its bytes when they are shared with library.json, else the text
+ * (an item no library.json write waits for, such as one folded in from another device, is not copied into a buffer
+ * of its own first).
+ */
+export function createdItemLine(item: Item): Buffer | string {
   let line = kept.get(item);
   for (const lines of beingWritten) line ??= lines.get(item);
-  if (!line?.forLog) return Buffer.from(storedItemLine(item), 'utf8');
+  if (!line?.forLog) return storedItemLine(item);
   line.forLog = false;
   const bytes = lineBytes(line, item);
   if (!line.forFile) {

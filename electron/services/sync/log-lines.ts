@@ -1,7 +1,7 @@
 import type { JsonValue, SyncOp } from '../../../shared/sync/operations.ts';
 import { opLine } from '../../../shared/sync/op-lines.ts';
 import { fromStoredItem } from '../library-store/stored-item.ts';
-import { createdItemBytes, storableItem } from '../library-store/stored-lines.ts';
+import { createdItemLine, storableItem } from '../library-store/stored-lines.ts';
 import type { TextFileWriter } from '../library-store/text-writer.ts';
 
 /**
@@ -17,7 +17,8 @@ export async function writeLogLine(writer: TextFileWriter, op: SyncOp): Promise<
     // JSON.stringify leaves out a key whose value is undefined: the operation without its value, which goes last.
     const head = JSON.stringify({ ...op, v: undefined });
     await writer.write(`${head.slice(0, -1)},"v":`);
-    await writer.writeBytes(createdItemBytes(value));
+    const line = createdItemLine(value);
+    await (typeof line === 'string' ? writer.write(line) : writer.writeBytes(line));
     await writer.write('}\n');
     return;
   }
