@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { StatusEvent } from '../../shared/api/event-types.ts';
 import type { ItemId } from '../../shared/model/ids.ts';
 import { AUTO_EXPORT_DEBOUNCE_MS, AutoExportService } from './auto-export-service.ts';
@@ -68,7 +68,8 @@ describe('auto-export', () => {
     await s.dispose();
   });
 
-  it('after one edit re-serialises one entry, writes within the debounce, and still equals the full export', async () => {
+  // How soon the write comes is measured by `npm run bench` (autoExportAfterEditMs), not asserted here.
+  it('after one edit re-serialises one entry, writes the file by itself, and still equals the full export', async () => {
     const s = await library();
     const path = join(dir, 'incremental.bib');
     await s.api.io.addAutoExport({ path, format: 'bibtex', collectionId: null });
@@ -76,10 +77,8 @@ describe('auto-export', () => {
     const rows = await s.api.library.listRows();
     const target = rows.find((r) => r.key === 'parent:book')?.id as ItemId;
     const written = nextWrite(s, path);
-    const started = performance.now();
     await s.api.library.updateItem(target, { csl: { title: 'A Renamed Parent Book' } });
     await written;
-    expect(performance.now() - started).toBeLessThan(AUTO_EXPORT_DEBOUNCE_MS + 500);
     expect(entriesSerialised(s) - serialisedBefore).toBe(1);
     const text = readFileSync(path, 'utf8');
     expect(text).toContain('A Renamed Parent Book');
@@ -94,9 +93,18 @@ describe('auto-export', () => {
     const events: StatusEvent[] = [];
     const stop = s.hub.asEvents().onStatus((e) => events.push(e));
     const rows = (await s.api.library.listRows()).slice(0, 5);
-    for (const [i, row] of rows.entries()) await s.api.library.updateItem(row.id, { csl: { note: `burst ${i}` } });
-    await s.api.io.listAutoExports();
-    await new Promise((r) => setTimeout(r, AUTO_EXPORT_DEBOUNCE_MS * 4));
+    // The debounce's clock stands still during the burst, so a busy machine cannot spread the edits past it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      for (const [i, row] of rows.entries()) await s.api.library.updateItem(row.id, { csl: { note: `burst ${i}` } });
+      await s.api.io.listAutoExports();
+      expect(events.filter((e) => e.kind === 'auto-export')).toHaveLength(0);
+      const written = nextWrite(s, path);
+      vi.advanceTimersByTime(AUTO_EXPORT_DEBOUNCE_MS);
+      await written;
+    } finally {
+      vi.useRealTimers();
+    }
     await s.dispose();
     stop();
     expect(events.filter((e) => e.kind === 'auto-export')).toHaveLength(1);
