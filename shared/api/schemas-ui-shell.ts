@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { READER_PLACES_MAX, type UiState } from './ui-types.ts';
+import { READER_PLACES_MAX, READER_TABS_MAX, type UiState } from './ui-types.ts';
 import { attachmentIdSchema, itemIdSchema, MAX_ID, MAX_TEXT } from './api-primitives.ts';
 
 /** Argument schemas of the `ui` and `shell` groups: the window's own state and the desktop around it. */
@@ -23,6 +23,8 @@ const uiState: z.ZodType<UiState> = z.object({
     .refine((r) => Object.keys(r).length <= READER_PLACES_MAX, `at most ${READER_PLACES_MAX} reader places`)
     .optional(),
   readerDarkPages: z.boolean().optional(),
+  readerTabs: z.array(z.object({ itemId: z.string().max(MAX_ID), attachmentId: z.string().max(MAX_ID) })).max(READER_TABS_MAX).optional(),
+  activeReaderTab: z.string().max(MAX_ID).nullable().optional(),
 });
 
 export const UI_ARG_SCHEMAS = {

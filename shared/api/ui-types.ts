@@ -26,7 +26,19 @@ export interface UiState {
   readerPlaces?: Record<string, ReaderPlace>;
   /** Inverts PDF pages while the window is dark (default true). */
   readerDarkPages?: boolean;
+  /** The PDFs open in reader tabs, in tab order (at most READER_TABS_MAX). */
+  readerTabs?: ReaderTabRef[];
+  /** The attachment id of the reader tab in front; null or absent: the library. */
+  activeReaderTab?: string | null;
 }
+
+/** An open reader tab: the item and which of its PDFs. */
+export interface ReaderTabRef {
+  itemId: string;
+  attachmentId: string;
+}
+
+export const READER_TABS_MAX = 50;
 
 /** A PDF's last page and zoom: `scale` is a number as text or 'page-width' / 'page-fit'. */
 export interface ReaderPlace {
@@ -50,4 +62,6 @@ export const DEFAULT_UI_STATE: UiState = {
   filter: '',
   readerPlaces: {},
   readerDarkPages: true,
+  readerTabs: [],
+  activeReaderTab: null,
 };

@@ -107,7 +107,7 @@ describe('hostile content cannot freeze or blank the window (Chromium, web host)
     await page.reload();
     await page.getByTestId('sidebar').waitFor();
     await page.getByTestId('details-empty').waitFor();
-    await expect.poll(() => page.getByTestId('toast').first().innerText()).toContain('selection and note preview were not restored');
+    await expect.poll(() => page.getByTestId('toast').first().innerText()).toContain('note preview and open PDFs were not restored');
     await expect.poll(() => uiState().cleanStart).toBe(true);
     // Selected again by hand, the note opens in Edit, where its text can be fixed.
     await rowFor('Recursive macro paper').click();

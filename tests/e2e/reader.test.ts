@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openApp, type AppSession } from '../helpers/app-session.ts';
 import { latexPaper, PAPER } from '../helpers/latex-paper.ts';
-import { pdfjsAnnotations, qpdfAnnotations } from '../helpers/annotated-pdfs.ts';
+import { pdfjsAnnotations, pdfWithHighlight, qpdfAnnotations } from '../helpers/annotated-pdfs.ts';
+import { webHostClient } from '../helpers/web-host-client.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'folio-e2e-reader-'));
 const library = join(work, 'library');
@@ -124,11 +125,14 @@ describe('reading and annotating a PDF in the window, end to end in Chromium', (
     await shot('reader-highlight');
   });
 
-  it('brings the highlight back over the same text after the host restarts, at the page it was left on', async () => {
+  it('brings the tab back in front after a restart, at the page it was left on, with the highlight over the same text', async () => {
     await app.restartHost();
     // While the host was down, the page's event stream and requests were refused: expected, not a page error.
     app.browser.errors.splice(0, app.browser.errors.length, ...app.browser.errors.filter((e) => !e.includes('ERR_CONNECTION_REFUSED')));
-    await openPaper();
+    // The window reopened with the PDF's tab, in front, without a double-click.
+    await reader().waitFor();
+    await expect.poll(() => reader().getAttribute('data-status')).toBe('ready');
+    expect(await page.getByTestId('reader-tab').count()).toBe(1);
     await expect.poll(() => page.getByTestId('reader-page-input').inputValue()).toBe('3');
     const highlight = pageDiv(3).getByTestId('annotation-box');
     await highlight.waitFor();
@@ -273,6 +277,43 @@ describe('reading and annotating a PDF in the window, end to end in Chromium', (
     await expect.poll(() => cards.count()).toBe(1);
     await page.getByTestId('annotations-filter').fill('');
     await expect.poll(() => cards.count()).toBe(3);
+  });
+
+  it('brings back every open tab after a restart, and opens the one behind only when it is shown', async () => {
+    const second = join(work, 'second.pdf');
+    writeFileSync(second, await pdfWithHighlight());
+    await page.getByTestId('reader-tab-library').click();
+    await page.getByTestId('import-file-input').setInputFiles(second);
+    const other = page.getByTestId('item-row').filter({ hasNotText: PAPER.title }).first();
+    await other.waitFor({ timeout: 60_000 });
+    await other.dblclick();
+    await expect.poll(() => page.getByTestId('reader-tab').count()).toBe(2);
+    const tabs = page.getByTestId('reader-tab');
+    await tabs.first().locator('.reader-tab-main').click();
+    const paperTab = await tabs.first().getAttribute('data-tab-id');
+    const secondTab = await tabs.nth(1).getAttribute('data-tab-id');
+    // The window saves its state a moment after a change: the host must have it before it stops.
+    const client = webHostClient(app.host);
+    await expect.poll(async () => {
+      const ui = await client.api.ui.getState();
+      return [ui.readerTabs?.map((t) => t.attachmentId), ui.activeReaderTab];
+    }).toEqual([[paperTab, secondTab], paperTab]);
+
+    await app.restartHost();
+    app.browser.errors.splice(0, app.browser.errors.length, ...app.browser.errors.filter((e) => !e.includes('ERR_CONNECTION_REFUSED')));
+    await expect.poll(() => page.getByTestId('reader-tab').count()).toBe(2);
+    expect(await tabs.first().getAttribute('data-tab-id')).toBe(paperTab);
+    expect(await tabs.nth(1).getAttribute('data-tab-id')).toBe(secondTab);
+    await expect.poll(() => reader().getAttribute('data-status')).toBe('ready');
+    // Drawn at the place it was left (a page this test does not pin down).
+    await reader().locator('.textLayer span').first().waitFor();
+    // Only the tab in front has its PDF open; the other opens when it is first shown.
+    expect(await page.getByTestId('reader').count()).toBe(1);
+    await tabs.nth(1).locator('.reader-tab-main').click();
+    await expect.poll(() => page.getByTestId('reader').count()).toBe(2);
+    await expect.poll(() => reader().getAttribute('data-status')).toBe('ready');
+    await spanWith(1, 'Attention is all you need').waitFor();
+    await shot('reader-tabs-restored');
   });
 
   it('ran no page errors', () => {

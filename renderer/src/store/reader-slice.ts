@@ -1,6 +1,6 @@
-import { READER_PLACES_MAX, type ReaderPlace } from '../../../shared/api/ui-types.ts';
+import { READER_PLACES_MAX, type ReaderPlace, type ReaderTabRef } from '../../../shared/api/ui-types.ts';
 import type { AttachmentId, ItemId } from '../../../shared/model/ids.ts';
-import type { Attachment } from '../../../shared/model/item.ts';
+import type { Attachment, Item } from '../../../shared/model/item.ts';
 import { attachmentFileUrl, getFolio } from '../platform/index.ts';
 import type { ReaderLink } from '../html/reader-links.ts';
 import { asAttachmentId, asItemId } from '../../../shared/model/ids.ts';
@@ -38,6 +38,11 @@ export interface ReaderSlice {
   openReader(itemId: ItemId, attachmentId?: AttachmentId): Promise<boolean>;
   /** A note's link into the reader: the PDF, then its page or annotation. */
   openReaderAt(link: ReaderLink): Promise<void>;
+  /**
+   * The tabs open when the window was last left, after a restart: each whose item still has that PDF comes back in
+   * its place, and the one in front comes to the front. A tab's PDF is opened when the tab is first shown.
+   */
+  restoreReaderTabs(tabs: readonly ReaderTabRef[], active: string | null): Promise<void>;
   closeReader(id: AttachmentId): void;
   activateTab(id: AttachmentId | null): void;
   /** Cycles through the tabs, the library first (Ctrl+Tab). */
@@ -48,6 +53,14 @@ export interface ReaderSlice {
 }
 
 const isPdf = (a: Attachment): boolean => a.mediaType === 'application/pdf' || /\.pdf$/i.test(a.path);
+
+/** The item's tab for that PDF (its first when no id is given), or null when it has no such PDF. */
+function tabOf(item: Item, attachmentId?: AttachmentId): ReaderTab | null {
+  const attachment = item.attachments.find((a) => (attachmentId === undefined ? isPdf(a) : a.id === attachmentId));
+  if (!attachment || !isPdf(attachment)) return null;
+  const title = typeof item.csl.title === 'string' && item.csl.title.trim() ? item.csl.title : attachment.fileName;
+  return { id: attachment.id, itemId: item.id, attachment, title, url: attachmentFileUrl(attachment.path) };
+}
 
 export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get) => ({
   readerTabs: [],
@@ -77,10 +90,8 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get) => ({
       get().pushToast('error', `Could not open the PDF: ${errorMessage(error)}`);
       return false;
     }
-    const attachment = item.attachments.find((a) => (attachmentId === undefined ? isPdf(a) : a.id === attachmentId));
-    if (!attachment || !isPdf(attachment)) return false;
-    const title = typeof item.csl.title === 'string' && item.csl.title.trim() ? item.csl.title : attachment.fileName;
-    const tab: ReaderTab = { id: attachment.id, itemId, attachment, title, url: attachmentFileUrl(attachment.path) };
+    const tab = tabOf(item, attachmentId);
+    if (!tab) return false;
     // A concurrent open of the same PDF may have won.
     if (!get().readerTabs.some((t) => t.id === tab.id)) set({ readerTabs: [...get().readerTabs, tab] });
     set({ activeTab: tab.id });
@@ -102,6 +113,28 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get) => ({
     } else if (link.pageIndex !== null) {
       get().jumpInReader({ tabId: tab, pageIndex: link.pageIndex });
     }
+  },
+
+  async restoreReaderTabs(refs, active) {
+    const items = await Promise.all(refs.map(async (ref) => {
+      try {
+        return await getFolio().library.getItem(asItemId(ref.itemId));
+      } catch {
+        // Deleted (or purged) since: its tab does not come back.
+        return null;
+      }
+    }));
+    const restored: ReaderTab[] = [];
+    refs.forEach((ref, i) => {
+      const item = items[i];
+      const tab = item?.trashedAt === null ? tabOf(item, asAttachmentId(ref.attachmentId)) : null;
+      if (tab) restored.push(tab);
+    });
+    if (restored.length === 0) return;
+    // Tabs the user opened while these were fetched stay, after the restored ones.
+    const opened = get().readerTabs.filter((t) => !restored.some((r) => r.id === t.id));
+    set({ readerTabs: [...restored, ...opened] });
+    if (get().activeTab === null && active !== null && restored.some((t) => t.id === active)) set({ activeTab: active as AttachmentId });
   },
 
   closeReader(id) {

@@ -179,6 +179,8 @@ export async function startStore(): Promise<void> {
   get().selectIds(restoredIds.filter((_, i) => (indices[i] ?? -1) >= 0));
   useStore.setState({ cursorIndex: indices.find((i) => i >= 0) ?? null, anchorIndex: indices.find((i) => i >= 0) ?? null });
   useStore.setState({ uiRestored: true });
+  // After an unclean start the PDFs stay closed too: one of them may be what brought the window down.
+  if (plan.selection) void get().restoreReaderTabs(ui.readerTabs ?? [], ui.activeReaderTab ?? null);
   const persistence = persistUiState(ui);
   saveCleanStartWith(() => persistence.flush());
   wireSelectionToDetails();

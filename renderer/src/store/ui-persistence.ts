@@ -1,4 +1,4 @@
-import type { UiState } from '../../../shared/api/ui-types.ts';
+import { READER_TABS_MAX, type UiState } from '../../../shared/api/ui-types.ts';
 import { getFolio } from '../platform/index.ts';
 import { cleanStartFlag } from './clean-start-flag.ts';
 import type { Store } from './store-types.ts';
@@ -22,12 +22,14 @@ export function uiSnapshot(s: Store): UiState {
     cleanStart: cleanStartFlag(),
     readerPlaces: s.readerPlaces,
     readerDarkPages: s.readerDarkPages,
+    readerTabs: s.readerTabs.slice(0, READER_TABS_MAX).map((t) => ({ itemId: t.itemId, attachmentId: t.id })),
+    activeReaderTab: s.activeTab,
   };
 }
 
 /** The parts of the store that UiState holds; a change in any schedules a save. */
 function persistedParts(s: Store): readonly unknown[] {
-  return [s.view, s.selection.selected, s.sort, s.expandedCollections, s.sidebarWidth, s.detailsWidth, s.noteMode, s.theme, s.filter, s.readerPlaces, s.readerDarkPages];
+  return [s.view, s.selection.selected, s.sort, s.expandedCollections, s.sidebarWidth, s.detailsWidth, s.noteMode, s.theme, s.filter, s.readerPlaces, s.readerDarkPages, s.readerTabs, s.activeTab];
 }
 
 /**

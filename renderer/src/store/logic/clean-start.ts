@@ -19,6 +19,6 @@ export function restorePlan(ui: UiState): RestorePlan {
   return {
     selection: false,
     noteMode: 'edit',
-    notice: 'The window did not close cleanly last time, so the selection and note preview were not restored.',
+    notice: 'The window did not close cleanly last time, so the selection, note preview and open PDFs were not restored.',
   };
 }

@@ -1,4 +1,6 @@
-import { DEFAULT_UI_STATE, READER_PLACES_MAX, type ReaderPlace, type SortColumn, type UiState } from '../../../../shared/api/ui-types.ts';
+import {
+  DEFAULT_UI_STATE, READER_PLACES_MAX, READER_TABS_MAX, type ReaderPlace, type ReaderTabRef, type SortColumn, type UiState,
+} from '../../../../shared/api/ui-types.ts';
 
 export const PANE_LIMITS = {
   sidebar: { min: 160, max: 480 },
@@ -35,7 +37,26 @@ export function normalizeUiState(raw: Partial<UiState> | null | undefined): UiSt
     ...(typeof s.cleanStart === 'boolean' ? { cleanStart: s.cleanStart } : {}),
     readerPlaces: boundReaderPlaces(s.readerPlaces),
     readerDarkPages: typeof s.readerDarkPages === 'boolean' ? s.readerDarkPages : true,
+    readerTabs: boundReaderTabs(s.readerTabs),
+    activeReaderTab: typeof s.activeReaderTab === 'string' ? s.activeReaderTab : null,
   };
+}
+
+const isTabRef = (v: unknown): v is ReaderTabRef =>
+  typeof v === 'object' && v !== null && typeof (v as ReaderTabRef).itemId === 'string' && typeof (v as ReaderTabRef).attachmentId === 'string';
+
+/** Well-formed tabs only, each PDF once, the first READER_TABS_MAX in tab order. */
+export function boundReaderTabs(raw: unknown): ReaderTabRef[] {
+  if (!Array.isArray(raw)) return [];
+  const seen = new Set<string>();
+  const out: ReaderTabRef[] = [];
+  for (const v of raw) {
+    if (!isTabRef(v) || seen.has(v.attachmentId)) continue;
+    seen.add(v.attachmentId);
+    out.push({ itemId: v.itemId, attachmentId: v.attachmentId });
+    if (out.length === READER_TABS_MAX) break;
+  }
+  return out;
 }
 
 const isPlace = (v: unknown): v is ReaderPlace =>
