@@ -223,7 +223,7 @@ export function annotationFingerprint(type: AnnotationType, pageIndex: number, q
 }
 
 /** The fingerprint of an object read from a PDF, or null for a subtype Folio does not import. */
-export function recordFingerprint(record: PdfAnnotationRecord): string | null {
+export function recordFingerprint(record: Pick<PdfAnnotationRecord, 'subtype' | 'pageIndex' | 'rect' | 'quadPoints' | 'contents'>): string | null {
   const kind = importedKind(record.subtype);
   if (!kind) return null;
   return annotationFingerprint(kind.type, record.pageIndex, quadsFromPoints(record.quadPoints), normalizeRect(record.rect), record.contents);

@@ -7,6 +7,7 @@ import { openApp, type AppSession } from '../helpers/app-session.ts';
 import { latexPaper, PAPER } from '../helpers/latex-paper.ts';
 import { pdfjsAnnotations, pdfWithHighlight, qpdfAnnotations } from '../helpers/annotated-pdfs.ts';
 import { webHostClient } from '../helpers/web-host-client.ts';
+import { yellowUnderFirstBox } from '../helpers/page-pixels.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'folio-e2e-reader-'));
 const library = join(work, 'library');
@@ -313,6 +314,9 @@ describe('reading and annotating a PDF in the window, end to end in Chromium', (
     await expect.poll(() => page.getByTestId('reader').count()).toBe(2);
     await expect.poll(() => reader().getAttribute('data-status')).toBe('ready');
     await spanWith(1, 'Attention is all you need').waitFor();
+    // Its highlight came in from the file: Folio draws it, and pdf.js no longer draws the file's copy on the page.
+    await pageDiv(1).getByTestId('annotation-box').waitFor();
+    expect(await pageDiv(1).evaluate(yellowUnderFirstBox)).toBe(0);
     await shot('reader-tabs-restored');
   });
 

@@ -28,7 +28,8 @@ export async function openApp(library: string, options: { colorScheme?: 'light' 
       const code = await session.host.stop();
       session.host = await startWebHostProcess(library);
       await session.page.goto(session.host.url);
-      await session.page.getByTestId('sidebar').waitFor();
+      // In the DOM once the window is up; hidden when a restored reader tab is in front.
+      await session.page.getByTestId('sidebar').waitFor({ state: 'attached' });
       return code;
     },
     async close() {

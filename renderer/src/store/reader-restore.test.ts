@@ -7,10 +7,10 @@ import type { Store } from './store-types.ts';
 // The reader slice reaches the host through platform/getFolio, which takes window.folio when there is one.
 const pdf = (id: string, name: string) => ({ id, path: `files/${name}`, fileName: name, mediaType: 'application/pdf', sha256: id, size: 1 });
 const items: Record<string, unknown> = {
-  it_a: { id: 'it_a', csl: { type: 'article', title: 'Paper A' }, trashedAt: null, attachments: [pdf('at_a1', 'a1.pdf'), pdf('at_a2', 'a2.pdf')] },
-  it_b: { id: 'it_b', csl: { type: 'article', title: 'Paper B' }, trashedAt: null, attachments: [pdf('at_b', 'b.pdf')] },
-  it_trashed: { id: 'it_trashed', csl: { type: 'article', title: 'Gone' }, trashedAt: '2026-12-01T00:00:00.000Z', attachments: [pdf('at_t', 't.pdf')] },
-  it_nopdf: { id: 'it_nopdf', csl: { type: 'article', title: 'Notes only' }, trashedAt: null, attachments: [] },
+  it_a: { id: 'it_a', csl: { type: 'article', title: 'Paper A' }, trashedAt: null, annotations: [], attachments: [pdf('at_a1', 'a1.pdf'), pdf('at_a2', 'a2.pdf')] },
+  it_b: { id: 'it_b', csl: { type: 'article', title: 'Paper B' }, trashedAt: null, annotations: [], attachments: [pdf('at_b', 'b.pdf')] },
+  it_trashed: { id: 'it_trashed', csl: { type: 'article', title: 'Gone' }, trashedAt: '2026-12-01T00:00:00.000Z', annotations: [], attachments: [pdf('at_t', 't.pdf')] },
+  it_nopdf: { id: 'it_nopdf', csl: { type: 'article', title: 'Notes only' }, trashedAt: null, annotations: [], attachments: [] },
 };
 const bridge = {
   library: {

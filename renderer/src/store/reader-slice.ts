@@ -1,3 +1,4 @@
+import { folioDrawnPrints, type FolioDrawnPrints } from '../../../shared/annotations/folio-drawn.ts';
 import { READER_PLACES_MAX, type ReaderPlace, type ReaderTabRef } from '../../../shared/api/ui-types.ts';
 import type { AttachmentId, ItemId } from '../../../shared/model/ids.ts';
 import type { Attachment, Item } from '../../../shared/model/item.ts';
@@ -14,6 +15,8 @@ export interface ReaderTab {
   attachment: Attachment;
   title: string;
   url: string;
+  /** The file's annotation objects that the item's annotations were imported from, as the tab was opened. */
+  folioDrawn: FolioDrawnPrints;
 }
 
 /** Asks the open reader to scroll somewhere: a page, or an annotation. `nonce` makes a repeat a new request. */
@@ -59,7 +62,8 @@ function tabOf(item: Item, attachmentId?: AttachmentId): ReaderTab | null {
   const attachment = item.attachments.find((a) => (attachmentId === undefined ? isPdf(a) : a.id === attachmentId));
   if (!attachment || !isPdf(attachment)) return null;
   const title = typeof item.csl.title === 'string' && item.csl.title.trim() ? item.csl.title : attachment.fileName;
-  return { id: attachment.id, itemId: item.id, attachment, title, url: attachmentFileUrl(attachment.path) };
+  const folioDrawn = folioDrawnPrints(item.annotations, attachment.id);
+  return { id: attachment.id, itemId: item.id, attachment, title, url: attachmentFileUrl(attachment.path), folioDrawn };
 }
 
 export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get) => ({

@@ -1,6 +1,8 @@
+import type { FolioDrawnPrints } from '../../../../shared/annotations/folio-drawn.ts';
+import { hideFolioDrawn } from './file-annotations.ts';
 import { layImagesOver } from './page-images.ts';
 import {
-  ANNOTATION_MODE_ENABLE, EDITOR_DISABLED, EventBus, loadPdf, PDFFindController, PDFLinkService, PDFViewer,
+  ANNOTATION_MODE_STORAGE, EDITOR_DISABLED, EventBus, loadPdf, PDFFindController, PDFLinkService, PDFViewer,
   type PDFDocumentProxy, type PageViewport,
 } from './pdfjs.ts';
 
@@ -83,7 +85,7 @@ export class PdfSession {
       linkService: this.linkService,
       findController: this.findController,
       textLayerMode: 1,
-      annotationMode: ANNOTATION_MODE_ENABLE,
+      annotationMode: ANNOTATION_MODE_STORAGE,
       annotationEditorMode: EDITOR_DISABLED,
       removePageBorders: false,
       // Records where each page's images are drawn (page-images.ts keeps them in colour on dark pages); no
@@ -112,7 +114,8 @@ export class PdfSession {
     this.listeners.forEach((l) => l());
   }
 
-  async open(url: string, place: { page: number; scale: string } | null): Promise<void> {
+  /** `folioDrawn`: the file's annotation objects that Folio draws itself, which pdf.js must not draw too. */
+  async open(url: string, place: { page: number; scale: string } | null, folioDrawn: FolioDrawnPrints = new Map()): Promise<void> {
     performance.mark('folio:reader:open');
     this.loading = loadPdf(url);
     try {
@@ -126,6 +129,9 @@ export class PdfSession {
         this.pageLabels = labels;
         this.update({ pageLabel: this.labelOf(this.state.page - 1) });
       });
+      // Before any page is drawn: the file's copies of Folio's own annotations are not drawn under them.
+      if (folioDrawn.size > 0) await hideFolioDrawn(doc, folioDrawn);
+      if (this.destroyed) return;
       this.eventBus.on('pagesinit', () => {
         performance.mark('folio:reader:pagesinit');
         this.viewer.currentScaleValue = place?.scale ?? 'page-width';

@@ -43,5 +43,9 @@ export function loadPdf(url: string): ReturnType<typeof pdfjsLib.getDocument> {
   });
 }
 
-export const ANNOTATION_MODE_ENABLE = pdfjsLib.AnnotationMode.ENABLE;
+/**
+ * Annotations drawn as the file has them, forms flat, with the document's annotation storage sent along: it holds
+ * nothing but `noView` for the objects Folio draws itself (file-annotations.ts).
+ */
+export const ANNOTATION_MODE_STORAGE = pdfjsLib.AnnotationMode.ENABLE_STORAGE;
 export const EDITOR_DISABLED = pdfjsLib.AnnotationEditorType.DISABLE;

@@ -31,13 +31,14 @@ export function useReaderSession(tab: ReaderTab, host: RefObject<HTMLDivElement 
     root.prepend(container);
     const created = new PdfSession(container, viewer);
     const place = useStore.getState().readerPlaces[tab.attachment.sha256] ?? null;
-    void created.open(tab.url, place);
+    void created.open(tab.url, place, tab.folioDrawn);
     setSession(created);
     return () => {
       setSession(null);
       void created.destroy().finally(() => container.remove());
     };
-  }, [tab.url, tab.attachment.sha256, host]);
+    // folioDrawn is made with the tab and never changes for it.
+  }, [tab.url, tab.attachment.sha256, tab.folioDrawn, host]);
   return session;
 }
 
