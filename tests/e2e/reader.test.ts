@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openApp, type AppSession } from '../helpers/app-session.ts';
+import { hostAwayError, openApp, type AppSession } from '../helpers/app-session.ts';
 import { latexPaper, PAPER } from '../helpers/latex-paper.ts';
 import { pdfjsAnnotations, pdfWithHighlight, qpdfAnnotations } from '../helpers/annotated-pdfs.ts';
 import { webHostClient } from '../helpers/web-host-client.ts';
@@ -129,7 +129,7 @@ describe('reading and annotating a PDF in the window, end to end in Chromium', (
   it('brings the tab back in front after a restart, at the page it was left on, with the highlight over the same text', async () => {
     await app.restartHost();
     // While the host was down, the page's event stream and requests were refused: expected, not a page error.
-    app.browser.errors.splice(0, app.browser.errors.length, ...app.browser.errors.filter((e) => !e.includes('ERR_CONNECTION_REFUSED')));
+    app.browser.errors.splice(0, app.browser.errors.length, ...app.browser.errors.filter((e) => !hostAwayError(e)));
     // The window reopened with the PDF's tab, in front, without a double-click.
     await reader().waitFor();
     await expect.poll(() => reader().getAttribute('data-status')).toBe('ready');
@@ -301,7 +301,7 @@ describe('reading and annotating a PDF in the window, end to end in Chromium', (
     }).toEqual([[paperTab, secondTab], paperTab]);
 
     await app.restartHost();
-    app.browser.errors.splice(0, app.browser.errors.length, ...app.browser.errors.filter((e) => !e.includes('ERR_CONNECTION_REFUSED')));
+    app.browser.errors.splice(0, app.browser.errors.length, ...app.browser.errors.filter((e) => !hostAwayError(e)));
     await expect.poll(() => page.getByTestId('reader-tab').count()).toBe(2);
     expect(await tabs.first().getAttribute('data-tab-id')).toBe(paperTab);
     expect(await tabs.nth(1).getAttribute('data-tab-id')).toBe(secondTab);

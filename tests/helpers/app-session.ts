@@ -2,6 +2,13 @@ import type { Page } from 'playwright-core';
 import { openBrowser, type Browser } from './chromium.ts';
 import { startWebHostProcess, type RunningHost } from './web-host-process.ts';
 
+/**
+ * A failed request of the window while its host was stopped: refused, or (when the stop and the request cross) a
+ * socket that was no longer connected. Tests that stop the host drop these, and only these.
+ */
+export const hostAwayError = (message: string): boolean =>
+  message.includes('net::ERR_CONNECTION_REFUSED') || message.includes('net::ERR_SOCKET_NOT_CONNECTED');
+
 /** The real app for an end-to-end test: the web host on a library folder, and Chromium showing it. */
 export interface AppSession {
   readonly library: string;
